@@ -1,0 +1,72 @@
+package dev.hook0mcp.server.config;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Everything the server is configured with. {@link #toString()} never shows the token.
+ *
+ * @param apiUrl         Hook0 base URL without a trailing slash and without /api/v1
+ * @param token          the Hook0 service token, trimmed; null when none was given (HTTP mode may take it per
+ *                       request)
+ * @param toolsets       HOOK0_TOOLSETS: only tools of these toolsets (empty = all)
+ * @param tools          HOOK0_TOOLS: only these tools (empty = all)
+ * @param excludeTools   HOOK0_EXCLUDE_TOOLS: never these tools
+ * @param maxResultBytes size budget of one tool result's JSON, above which it is truncated
+ */
+public record Config(
+        Command command,
+        Transport transport,
+        String host,
+        int port,
+        String apiUrl,
+        String token,
+        boolean readOnly,
+        Set<String> toolsets,
+        Set<String> tools,
+        Set<String> excludeTools,
+        boolean revealSecrets,
+        Duration timeout,
+        int maxResultBytes,
+        boolean sandbox,
+        Set<String> allowedOrigins) {
+
+    public static final String DEFAULT_API_URL = "https://app.hook0.com";
+    public static final int DEFAULT_PORT = 3000;
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    public static final int DEFAULT_MAX_RESULT_BYTES = 60_000;
+
+    /** What the process was asked to do. */
+    public enum Command {
+        SERVE,
+        CHECK,
+        HELP,
+        VERSION
+    }
+
+    public Config {
+        toolsets = Set.copyOf(toolsets);
+        tools = Set.copyOf(tools);
+        excludeTools = Set.copyOf(excludeTools);
+        allowedOrigins = Set.copyOf(allowedOrigins);
+    }
+
+    public boolean hasToken() {
+        return token != null && !token.isEmpty();
+    }
+
+    public Config withApiUrlAndToken(String newApiUrl, String newToken) {
+        return new Config(command, transport, host, port, newApiUrl, newToken, readOnly, toolsets, tools,
+                excludeTools, revealSecrets, timeout, maxResultBytes, sandbox, allowedOrigins);
+    }
+
+    @Override
+    public String toString() {
+        return "Config[command=" + command + ", transport=" + transport + ", host=" + host + ", port=" + port
+                + ", apiUrl=" + apiUrl + ", token=" + (hasToken() ? "(set)" : "(none)") + ", readOnly=" + readOnly
+                + ", toolsets=" + toolsets + ", tools=" + tools + ", excludeTools=" + excludeTools
+                + ", revealSecrets=" + revealSecrets + ", timeout=" + timeout + ", maxResultBytes="
+                + maxResultBytes + ", sandbox=" + sandbox + "]";
+    }
+}

@@ -1,0 +1,248 @@
+package dev.hook0mcp.server.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the configuration from the environment and the command line; a flag wins over its environment
+ * variable. Every bad value is a {@link ConfigException} naming the flag or variable.
+ */
+public final class ConfigParser {
+
+    /** One setting: its flag, its environment variable, whether it takes a value, and its help line. */
+    public record Option(String flag, String env, boolean takesValue, String help) {}
+
+    public static final List<Option> OPTIONS = List.of(
+            new Option("--api-url", "HOOK0_API_URL", true,
+                    "Hook0 base URL (default " + Config.DEFAULT_API_URL + "; a trailing / or /api/v1 is fine)"),
+            new Option("--api-token-file", "HOOK0_API_TOKEN_FILE", true,
+                    "file holding the Hook0 service token (safer than the environment on shared machines)"),
+            new Option(null, "HOOK0_API_TOKEN", true, "the Hook0 service token (Biscuit) used for every call"),
+            new Option("--read-only", "HOOK0_READ_ONLY", false,
+                    "true: never offer write tools, whatever the token allows"),
+            new Option("--toolsets", "HOOK0_TOOLSETS", true,
+                    "comma-separated toolsets to offer: organizations, applications, event_types, subscriptions,"
+                            + " events, deliveries, stats, token"),
+            new Option("--tools", "HOOK0_TOOLS", true, "comma-separated tool names to offer (all others hidden)"),
+            new Option("--exclude-tools", "HOOK0_EXCLUDE_TOOLS", true, "comma-separated tool names to hide"),
+            new Option("--reveal-secrets", "HOOK0_REVEAL_SECRETS", false,
+                    "true: show subscription secrets and target header values instead of redacting them"),
+            new Option("--timeout", "HOOK0_TIMEOUT_SECONDS", true, "timeout of one Hook0 request in seconds (default 30)"),
+            new Option("--max-result-bytes", "HOOK0_MAX_RESULT_BYTES", true,
+                    "size budget of one tool result before it is truncated (default 60000)"),
+            new Option("--transport", "MCP_TRANSPORT", true, "stdio (default), sse (legacy HTTP+SSE) or http (Streamable HTTP)"),
+            new Option("--host", "MCP_HOST", true, "HTTP transports: address to bind (default 127.0.0.1)"),
+            new Option("--port", "MCP_PORT", true, "HTTP transports: port (default 3000)"),
+            new Option("--allowed-origins", "MCP_ALLOWED_ORIGINS", true,
+                    "HTTP transports: extra allowed Origin values, comma-separated (loopback origins are always allowed)"),
+            new Option("--sandbox", null, false,
+                    "start an in-memory Hook0 sandbox with demo data on loopback and use it (no account needed)"));
+
+    private final Map<String, String> env;
+
+    public ConfigParser(Map<String, String> env) {
+        this.env = env;
+    }
+
+    public Config parse(String[] args) {
+        Config.Command command = Config.Command.SERVE;
+        Map<String, String> flags = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                return defaults(Config.Command.HELP);
+            }
+            if (arg.equals("--version") || arg.equals("-V")) {
+                return defaults(Config.Command.VERSION);
+            }
+            if (arg.equals("check") && i == 0) {
+                command = Config.Command.CHECK;
+                continue;
+            }
+            String name = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            Option option = byFlag(name);
+            if (option == null) {
+                throw new ConfigException("unknown argument '" + arg + "' (see --help)");
+            }
+            if (option.takesValue() && value == null) {
+                if (i + 1 >= args.length) {
+                    throw new ConfigException(option.flag() + " needs a value");
+                }
+                value = args[++i];
+            }
+            flags.put(option.flag(), value == null ? "true" : value);
+        }
+        return build(command, flags);
+    }
+
+    private Config defaults(Config.Command command) {
+        return new Config(command, Transport.STDIO, Config.DEFAULT_HOST, Config.DEFAULT_PORT, Config.DEFAULT_API_URL,
+                null, false, Set.of(), Set.of(), Set.of(), false, Config.DEFAULT_TIMEOUT,
+                Config.DEFAULT_MAX_RESULT_BYTES, false, Set.of());
+    }
+
+    private Config build(Config.Command command, Map<String, String> flags) {
+        Settings s = new Settings(flags);
+        String apiUrl = normalizeApiUrl(s.string("--api-url", "HOOK0_API_URL", Config.DEFAULT_API_URL));
+        String token = readToken(s);
+        int port = s.integer("--port", "MCP_PORT", Config.DEFAULT_PORT, 0, 65535);
+        int timeoutSeconds = s.integer("--timeout", "HOOK0_TIMEOUT_SECONDS", 30, 1, 600);
+        int maxResult = s.integer("--max-result-bytes", "HOOK0_MAX_RESULT_BYTES", Config.DEFAULT_MAX_RESULT_BYTES,
+                2_000, 10_000_000);
+        return new Config(
+                command,
+                Transport.parse(s.string("--transport", "MCP_TRANSPORT", "stdio")),
+                s.string("--host", "MCP_HOST", Config.DEFAULT_HOST),
+                port,
+                apiUrl,
+                token,
+                s.bool("--read-only", "HOOK0_READ_ONLY"),
+                s.list("--toolsets", "HOOK0_TOOLSETS"),
+                s.list("--tools", "HOOK0_TOOLS"),
+                s.list("--exclude-tools", "HOOK0_EXCLUDE_TOOLS"),
+                s.bool("--reveal-secrets", "HOOK0_REVEAL_SECRETS"),
+                Duration.ofSeconds(timeoutSeconds),
+                maxResult,
+                s.bool("--sandbox", null),
+                s.list("--allowed-origins", "MCP_ALLOWED_ORIGINS"));
+    }
+
+    private String readToken(Settings s) {
+        String file = s.raw("--api-token-file", "HOOK0_API_TOKEN_FILE");
+        if (file != null && !file.isBlank()) {
+            try {
+                String content = Files.readString(Path.of(file.strip()), StandardCharsets.UTF_8).strip();
+                if (content.isEmpty()) {
+                    throw new ConfigException("HOOK0_API_TOKEN_FILE " + file.strip() + " is empty");
+                }
+                return content;
+            } catch (IOException e) {
+                throw new ConfigException("cannot read HOOK0_API_TOKEN_FILE " + file.strip() + ": " + e.getMessage());
+            }
+        }
+        String token = env.get("HOOK0_API_TOKEN");
+        if (token == null || token.isBlank()) {
+            return null;
+        }
+        return token.strip();
+    }
+
+    /** {@code https://x/}, {@code https://x/api/v1} and {@code https://x/api/v1/} all become {@code https://x}. */
+    public static String normalizeApiUrl(String raw) {
+        String url = raw.strip();
+        while (url.endsWith("/")) {
+            url = url.substring(0, url.length() - 1);
+        }
+        if (url.endsWith("/api/v1")) {
+            url = url.substring(0, url.length() - "/api/v1".length());
+        }
+        while (url.endsWith("/")) {
+            url = url.substring(0, url.length() - 1);
+        }
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (!(lower.startsWith("http://") || lower.startsWith("https://")) || url.length() <= "https://".length()) {
+            throw new ConfigException("HOOK0_API_URL must be an http(s) URL such as " + Config.DEFAULT_API_URL
+                    + ", not '" + raw + "'");
+        }
+        try {
+            java.net.URI uri = java.net.URI.create(url);
+            if (uri.getHost() == null) {
+                throw new ConfigException("HOOK0_API_URL has no host: '" + raw + "'");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("HOOK0_API_URL is not a valid URL: '" + raw + "'");
+        }
+        return url;
+    }
+
+    private static Option byFlag(String flag) {
+        for (Option o : OPTIONS) {
+            if (flag.equals(o.flag())) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    /** Flag-over-environment lookup with typed parsing. */
+    private final class Settings {
+        private final Map<String, String> flags;
+
+        Settings(Map<String, String> flags) {
+            this.flags = flags;
+        }
+
+        String raw(String flag, String envName) {
+            if (flag != null && flags.containsKey(flag)) {
+                return flags.get(flag);
+            }
+            return envName == null ? null : env.get(envName);
+        }
+
+        private String label(String flag, String envName) {
+            return flag != null && flags.containsKey(flag) ? flag : envName;
+        }
+
+        String string(String flag, String envName, String fallback) {
+            String v = raw(flag, envName);
+            return v == null || v.isBlank() ? fallback : v.strip();
+        }
+
+        boolean bool(String flag, String envName) {
+            String v = raw(flag, envName);
+            if (v == null || v.isBlank()) {
+                return false;
+            }
+            return switch (v.strip().toLowerCase(Locale.ROOT)) {
+                case "true", "1", "yes", "on" -> true;
+                case "false", "0", "no", "off" -> false;
+                default -> throw new ConfigException(label(flag, envName) + " must be true or false, not '" + v + "'");
+            };
+        }
+
+        int integer(String flag, String envName, int fallback, int min, int max) {
+            String v = raw(flag, envName);
+            if (v == null || v.isBlank()) {
+                return fallback;
+            }
+            try {
+                int n = Integer.parseInt(v.strip());
+                if (n < min || n > max) {
+                    throw new ConfigException(label(flag, envName) + " must be between " + min + " and " + max
+                            + ", not " + n);
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new ConfigException(label(flag, envName) + " must be a whole number, not '" + v + "'");
+            }
+        }
+
+        Set<String> list(String flag, String envName) {
+            String v = raw(flag, envName);
+            if (v == null || v.isBlank()) {
+                return Set.of();
+            }
+            return Arrays.stream(v.split(","))
+                    .map(String::strip)
+                    .filter(x -> !x.isEmpty())
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.hook0mcp.server.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialects;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks a tool's arguments against its input schema before anything is sent: unknown arguments first (with the
+ * list of accepted ones), then every JSON Schema rule, each problem naming its argument.
+ */
+public final class ArgumentValidator {
+
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(Dialects.getDraft202012());
+    private final ConcurrentHashMap<String, Schema> compiled = new ConcurrentHashMap<>();
+
+    public void validate(ObjectNode inputSchema, ObjectNode arguments) {
+        List<String> problems = new ArrayList<>();
+        Set<String> known = new LinkedHashSet<>();
+        inputSchema.path("properties").fieldNames().forEachRemaining(known::add);
+        for (Iterator<String> it = arguments.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!known.contains(name)) {
+                problems.add("unknown argument '" + name + "' (accepted: "
+                        + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ArgumentException(problems);
+        }
+        Schema schema = compiled.computeIfAbsent(inputSchema.toString(), key -> registry.getSchema(inputSchema));
+        for (Error error : schema.validate(arguments)) {
+            problems.add(describe(error));
+        }
+        if (!problems.isEmpty()) {
+            throw new ArgumentException(problems);
+        }
+    }
+
+    private static String describe(Error error) {
+        String location = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
+        String argument = location.startsWith("$.") ? location.substring(2) : location;
+        if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
+            String parent = argument.equals("$") || argument.isEmpty() ? "" : argument + ".";
+            return "missing required argument '" + parent + error.getProperty() + "'";
+        }
+        String message = error.getMessage();
+        if (message.startsWith(location + ": ")) {
+            message = message.substring(location.length() + 2);
+        }
+        if (argument.equals("$") || argument.isEmpty()) {
+            return message;
+        }
+        if ("pattern".equals(error.getKeyword()) && String.valueOf(error.getSchemaNode()).contains("{8}-")) {
+            message = "must be a UUID such as 0195a3c1-7f00-7000-8000-00000000b001";
+        }
+        return "argument '" + argument + "': " + message;
+    }
+}

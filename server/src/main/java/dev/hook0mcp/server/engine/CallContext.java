@@ -1,0 +1,40 @@
+package dev.hook0mcp.server.engine;
+
+import dev.hook0mcp.server.hook0.Hook0Client;
+import dev.hook0mcp.server.hook0.Hook0Request;
+import dev.hook0mcp.server.hook0.Hook0Response;
+import dev.hook0mcp.server.hook0.Hook0TransportException;
+
+/**
+ * One caller's view: the token forwarded to Hook0 and the tool surface computed for it. {@link #toString()} never
+ * shows the token.
+ */
+public final class CallContext {
+
+    private final Hook0Client client;
+    private final String token;
+    private final ToolSurface surface;
+
+    public CallContext(Hook0Client client, String token, ToolSurface surface) {
+        this.client = client;
+        this.token = token;
+        this.surface = surface;
+    }
+
+    public Hook0Response send(Hook0Request request) throws Hook0TransportException {
+        return client.send(request, token);
+    }
+
+    public ToolSurface surface() {
+        return surface;
+    }
+
+    public Hook0Client client() {
+        return client;
+    }
+
+    @Override
+    public String toString() {
+        return "CallContext[api=" + client.apiUrl() + ", tools=" + surface.enabledNames().size() + "]";
+    }
+}

@@ -1,0 +1,26 @@
+package dev.hook0mcp.server.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hook0mcp.catalog.ToolDefinition;
+import dev.hook0mcp.server.hook0.Hook0Response;
+import dev.hook0mcp.server.hook0.Hook0TransportException;
+
+/** The plain case: one route, arguments mapped by the catalogue, the answer shaped by the catalogue. */
+final class HttpToolHandler implements ToolHandler {
+
+    private final ResultShaper shaper;
+
+    HttpToolHandler(ResultShaper shaper) {
+        this.shaper = shaper;
+    }
+
+    @Override
+    public ToolOutcome handle(ToolDefinition tool, ObjectNode arguments, CallContext context)
+            throws Hook0TransportException {
+        Hook0Response response = context.send(RequestBuilder.build(tool.binding().route(), arguments));
+        if (!response.isSuccess()) {
+            return ErrorResults.fromResponse(tool, response);
+        }
+        return shaper.shape(tool, response, arguments);
+    }
+}

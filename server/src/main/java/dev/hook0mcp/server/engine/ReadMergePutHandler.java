@@ -1,0 +1,85 @@
+package dev.hook0mcp.server.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hook0mcp.catalog.Route;
+import dev.hook0mcp.catalog.ToolDefinition;
+import dev.hook0mcp.server.hook0.Hook0Response;
+import dev.hook0mcp.server.hook0.Hook0TransportException;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * A partial update over Hook0's full-replacement PUT: read the resource (routes[0]), keep every member the PUT
+ * body accepts, overlay the arguments given (a nested object such as {@code target} is merged member by member,
+ * maps such as {@code labels} are replaced), and write it back (routes[1]).
+ */
+final class ReadMergePutHandler implements ToolHandler {
+
+    private final ResultShaper shaper;
+
+    ReadMergePutHandler(ResultShaper shaper) {
+        this.shaper = shaper;
+    }
+
+    @Override
+    public ToolOutcome handle(ToolDefinition tool, ObjectNode arguments, CallContext context)
+            throws Hook0TransportException {
+        Route read = tool.binding().routes().get(0);
+        Route write = tool.binding().routes().get(1);
+        Hook0Response current = context.send(RequestBuilder.build(read, arguments));
+        if (!current.isSuccess()) {
+            return ErrorResults.fromResponse(tool, current);
+        }
+        JsonNode existing = current.json().orElse(null);
+        if (existing == null || !existing.isObject()) {
+            return ErrorResults.internal(tool, "Hook0 answered the read with something other than an object");
+        }
+        ObjectNode body = merged((ObjectNode) existing, arguments, write);
+        Hook0Response updated = context.send(new dev.hook0mcp.server.hook0.Hook0Request(
+                write.method(), RequestBuilder.pathSegments(write, arguments), RequestBuilder.query(write, arguments),
+                body));
+        if (!updated.isSuccess()) {
+            return ErrorResults.fromResponse(tool, updated);
+        }
+        return shaper.shape(tool, updated, arguments);
+    }
+
+    static ObjectNode merged(ObjectNode existing, ObjectNode arguments, Route write) {
+        ObjectNode body = Json.object();
+        for (Map.Entry<String, String> e : write.body().entrySet()) {
+            String member = e.getValue();
+            JsonNode current = existing.get(member);
+            if (current != null && !current.isNull() && !emptyList(current)) {
+                body.set(member, current.deepCopy());
+            }
+        }
+        for (Map.Entry<String, String> e : write.body().entrySet()) {
+            JsonNode given = arguments.get(e.getKey());
+            if (given == null || given.isNull()) {
+                continue;
+            }
+            JsonNode current = body.get(e.getValue());
+            if (given.isObject() && current != null && current.isObject() && isStructured(e.getValue())) {
+                ObjectNode merged = ((ObjectNode) current).deepCopy();
+                for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> m = it.next();
+                    merged.set(m.getKey(), m.getValue().deepCopy());
+                }
+                body.set(e.getValue(), merged);
+            } else {
+                body.set(e.getValue(), given.deepCopy());
+            }
+        }
+        return body;
+    }
+
+    /** Objects with a fixed shape are merged member by member; free-form maps (labels, metadata) are replaced. */
+    private static boolean isStructured(String member) {
+        return member.equals("target");
+    }
+
+    private static boolean emptyList(JsonNode node) {
+        return node.isArray() && node.isEmpty();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.hook0mcp.server.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hook0mcp.catalog.Binding;
+import dev.hook0mcp.catalog.ToolCatalog;
+import dev.hook0mcp.catalog.ToolDefinition;
+import dev.hook0mcp.server.hook0.Hook0TransportException;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The generic engine: a tool call is checked against the caller's surface and the tool's input schema, completed
+ * with the token's defaults, and handed to the handler its binding names. Whatever happens, the caller gets a
+ * result; bad input never reaches Hook0.
+ */
+public final class ToolExecutor {
+
+    private static final Logger log = LoggerFactory.getLogger(ToolExecutor.class);
+
+    private final ToolCatalog catalog;
+    private final ArgumentValidator validator = new ArgumentValidator();
+    private final ToolHandler http;
+    private final ToolHandler readMergePut;
+    private final Map<String, ToolHandler> composites;
+
+    public ToolExecutor(ToolCatalog catalog, ResultShaper shaper, Map<String, ToolHandler> composites) {
+        this.catalog = catalog;
+        this.http = new HttpToolHandler(shaper);
+        this.readMergePut = new ReadMergePutHandler(shaper);
+        this.composites = Map.copyOf(composites);
+        for (ToolDefinition tool : catalog.tools()) {
+            if (tool.binding().kind() == Binding.Kind.COMPOSITE && !composites.containsKey(tool.binding().handler())) {
+                throw new IllegalStateException(tool.name() + " names an unknown handler: " + tool.binding().handler());
+            }
+        }
+    }
+
+    public ToolOutcome call(String toolName, Map<String, Object> rawArguments, CallContext context) {
+        Optional<ToolDefinition> found = catalog.find(toolName);
+        if (found.isEmpty()) {
+            return ErrorResults.notAvailable(toolName, "there is no such tool");
+        }
+        ToolDefinition tool = found.get();
+        Optional<ToolSurface.Decision> decision = context.surface().decision(toolName);
+        if (decision.isEmpty() || !decision.get().enabled()) {
+            return ErrorResults.notAvailable(toolName,
+                    decision.map(ToolSurface.Decision::reason).orElse("it is not offered to this token"));
+        }
+        try {
+            ObjectNode arguments = toObject(rawArguments);
+            validator.validate(context.surface().inputSchema(toolName), arguments);
+            applyDefaults(tool, arguments, context.surface().defaults());
+            return handlerFor(tool).handle(tool, arguments, context);
+        } catch (ArgumentException e) {
+            return ErrorResults.fromArguments(tool, e);
+        } catch (Hook0TransportException e) {
+            log.warn("{}: {}", toolName, e.getMessage());
+            return ErrorResults.transport(tool, e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("{} failed", toolName, e);
+            return ErrorResults.internal(tool, e.getClass().getSimpleName());
+        }
+    }
+
+    private ToolHandler handlerFor(ToolDefinition tool) {
+        return switch (tool.binding().kind()) {
+            case HTTP -> http;
+            case READ_MERGE_PUT -> readMergePut;
+            case COMPOSITE -> composites.get(tool.binding().handler());
+        };
+    }
+
+    private static ObjectNode toObject(Map<String, Object> raw) {
+        if (raw == null) {
+            return Json.object();
+        }
+        JsonNode node = Json.MAPPER.valueToTree(raw);
+        if (!node.isObject()) {
+            throw new ArgumentException("arguments must be a JSON object");
+        }
+        return (ObjectNode) node;
+    }
+
+    private static void applyDefaults(ToolDefinition tool, ObjectNode arguments, TokenDefaults defaults) {
+        tool.binding().defaults().forEach((argument, source) -> {
+            JsonNode given = arguments.get(argument);
+            if (given == null || given.isNull()) {
+                defaults.lookup(source).ifPresent(value -> arguments.put(argument, value));
+            }
+        });
+    }
+}

@@ -1,0 +1,72 @@
+package dev.hook0mcp.server.mcp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hook0mcp.server.engine.Json;
+import java.util.Optional;
+
+/**
+ * Decides whether one stdin line is a JSON-RPC 2.0 message the SDK can take. The SDK's stdio transport ends the
+ * session on a line it cannot read, so a bad line is answered here with a JSON-RPC error instead, and the
+ * server keeps serving.
+ */
+final class JsonRpcLineCheck {
+
+    static final int PARSE_ERROR = -32700;
+    static final int INVALID_REQUEST = -32600;
+
+    private JsonRpcLineCheck() {}
+
+    /** The error response to send back, or empty when the line may go to the SDK. */
+    static Optional<ObjectNode> problem(String line) {
+        JsonNode message;
+        try {
+            message = Json.MAPPER.readTree(line);
+        } catch (Exception e) {
+            return Optional.of(error(null, PARSE_ERROR, "Parse error: the line is not valid JSON"));
+        }
+        if (message == null || !message.isObject()) {
+            String what = message != null && message.isArray()
+                    ? "JSON-RPC batches are not supported (removed in MCP 2025-06-18); send one message per line"
+                    : "a JSON-RPC message must be a JSON object";
+            return Optional.of(error(null, INVALID_REQUEST, "Invalid Request: " + what));
+        }
+        JsonNode id = message.get("id");
+        boolean validId = id == null || id.isTextual() || id.isIntegralNumber();
+        JsonNode replyId = validId ? id : null;
+        if (!"2.0".equals(message.path("jsonrpc").asText(null))) {
+            return Optional.of(error(replyId, INVALID_REQUEST, "Invalid Request: \"jsonrpc\" must be \"2.0\""));
+        }
+        if (!validId) {
+            return Optional.of(error(null, INVALID_REQUEST, "Invalid Request: \"id\" must be a string or an integer"));
+        }
+        JsonNode method = message.get("method");
+        if (method != null) {
+            if (!method.isTextual()) {
+                return Optional.of(error(replyId, INVALID_REQUEST, "Invalid Request: \"method\" must be a string"));
+            }
+            JsonNode params = message.get("params");
+            if (params != null && !params.isNull() && !params.isObject()) {
+                return Optional.of(error(replyId, -32602, "Invalid params: \"params\" must be an object"));
+            }
+            return Optional.empty();
+        }
+        if (id != null && (message.has("result") || message.has("error"))) {
+            return Optional.empty();
+        }
+        return Optional.of(error(replyId, INVALID_REQUEST,
+                "Invalid Request: expected a request (method), a notification or a response"));
+    }
+
+    static ObjectNode error(JsonNode id, int code, String message) {
+        ObjectNode response = Json.object();
+        response.put("jsonrpc", "2.0");
+        if (id == null) {
+            response.putNull("id");
+        } else {
+            response.set("id", id);
+        }
+        response.putObject("error").put("code", code).put("message", message);
+        return response;
+    }
+}
