@@ -46,21 +46,31 @@ public final class ArgumentValidator {
 
     private static String describe(Error error) {
         String location = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
-        String argument = location.startsWith("$.") ? location.substring(2) : location;
+        String argument = argumentName(location);
         if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
-            String parent = argument.equals("$") || argument.isEmpty() ? "" : argument + ".";
+            String parent = argument.isEmpty() ? "" : argument + ".";
             return "missing required argument '" + parent + error.getProperty() + "'";
         }
         String message = error.getMessage();
         if (message.startsWith(location + ": ")) {
             message = message.substring(location.length() + 2);
         }
-        if (argument.equals("$") || argument.isEmpty()) {
+        if (argument.isEmpty()) {
             return message;
         }
         if ("pattern".equals(error.getKeyword()) && String.valueOf(error.getSchemaNode()).contains("{8}-")) {
             message = "must be a UUID such as 0195a3c1-7f00-7000-8000-00000000b001";
         }
         return "argument '" + argument + "': " + message;
+    }
+
+    /** "/target/method" (JSON pointer) or "$.target.method" → "target.method"; the root → "". */
+    static String argumentName(String location) {
+        String name = location.startsWith("$") ? location.substring(1) : location;
+        name = name.replace('/', '.');
+        while (name.startsWith(".")) {
+            name = name.substring(1);
+        }
+        return name;
     }
 }

@@ -1,0 +1,92 @@
+package dev.hook0mcp.server.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigParserTest {
+
+    private static Config parse(Map<String, String> env, String... args) {
+        return new ConfigParser(env).parse(args);
+    }
+
+    @Test
+    void defaultsWithAToken() {
+        Config c = parse(Map.of("HOOK0_API_TOKEN", "  tok  \n"));
+        assertEquals(Config.Command.SERVE, c.command());
+        assertEquals(Transport.STDIO, c.transport());
+        assertEquals("https://app.hook0.com", c.apiUrl());
+        assertEquals("tok", c.token(), "the token is trimmed");
+        assertEquals(Duration.ofSeconds(30), c.timeout());
+        assertEquals(3000, c.port());
+        assertEquals("127.0.0.1", c.host());
+        assertFalse(c.readOnly());
+    }
+
+    @Test
+    void apiUrlToleratesTrailingSlashAndApiV1() {
+        for (String url : new String[] {"https://h.example/", "https://h.example/api/v1", "https://h.example/api/v1/"}) {
+            assertEquals("https://h.example", ConfigParser.normalizeApiUrl(url), url);
+        }
+        assertThrows(ConfigException.class, () -> ConfigParser.normalizeApiUrl("ftp://h.example"));
+        assertThrows(ConfigException.class, () -> ConfigParser.normalizeApiUrl("not a url"));
+    }
+
+    @Test
+    void flagsWinOverEnvironment() {
+        Config c = parse(Map.of("HOOK0_API_URL", "https://env.example", "HOOK0_TIMEOUT_SECONDS", "5"),
+                "--api-url", "https://flag.example/api/v1", "--timeout=7", "--read-only", "--toolsets", "events, deliveries");
+        assertEquals("https://flag.example", c.apiUrl());
+        assertEquals(Duration.ofSeconds(7), c.timeout());
+        assertTrue(c.readOnly());
+        assertEquals(Set.of("events", "deliveries"), c.toolsets());
+    }
+
+    @Test
+    void badValuesAreErrorsNamingTheSetting() {
+        var e = assertThrows(ConfigException.class, () -> parse(Map.of("HOOK0_READ_ONLY", "maybe")));
+        assertTrue(e.getMessage().contains("HOOK0_READ_ONLY"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> parse(Map.of(), "--port", "70000"));
+        assertTrue(e.getMessage().contains("--port"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> parse(Map.of(), "--transport", "carrier-pigeon"));
+        assertTrue(e.getMessage().contains("stdio, sse or http"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> parse(Map.of(), "--frobnicate"));
+        assertTrue(e.getMessage().contains("unknown argument '--frobnicate'"), e.getMessage());
+        assertThrows(ConfigException.class, () -> parse(Map.of(), "--api-url"));
+    }
+
+    @Test
+    void helpAndVersionNeedNothingElse() {
+        assertEquals(Config.Command.HELP, parse(Map.of(), "--help").command());
+        assertEquals(Config.Command.VERSION, parse(Map.of("HOOK0_READ_ONLY", "garbage"), "--version").command());
+        assertEquals(Config.Command.CHECK, parse(Map.of(), "check").command());
+    }
+
+    @Test
+    void tokenFileIsReadAndTrimmedAndWinsOverTheVariable(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("token");
+        Files.writeString(file, "\n file-token \n");
+        Config c = parse(Map.of("HOOK0_API_TOKEN", "env-token", "HOOK0_API_TOKEN_FILE", file.toString()));
+        assertEquals("file-token", c.token());
+        assertThrows(ConfigException.class,
+                () -> parse(Map.of("HOOK0_API_TOKEN_FILE", dir.resolve("missing").toString())));
+        assertNull(parse(Map.of("HOOK0_API_TOKEN", "   ")).token());
+    }
+
+    @Test
+    void toStringNeverShowsTheToken() {
+        Config c = parse(Map.of("HOOK0_API_TOKEN", "EoUCsecretTokenValue"));
+        assertFalse(c.toString().contains("EoUCsecretTokenValue"));
+        assertTrue(c.toString().contains("token=(set)"));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.hook0mcp.server.engine;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+class ArgumentValidatorTest {
+
+    private final ArgumentValidator validator = new ArgumentValidator();
+    private final ObjectNode schema = parse("""
+            {"type":"object","additionalProperties":false,"required":["application_id","name"],
+             "properties":{
+               "application_id":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},
+               "name":{"type":"string","minLength":2,"maxLength":50},
+               "method":{"type":"string","enum":["GET","POST"]},
+               "labels":{"type":"object","minProperties":1,"additionalProperties":{"type":"string"}}}}
+            """);
+
+    private static ObjectNode parse(String json) {
+        try {
+            return (ObjectNode) Json.MAPPER.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String problems(String args) {
+        return assertThrows(ArgumentException.class, () -> validator.validate(schema, parse(args))).getMessage();
+    }
+
+    @Test
+    void acceptsValidArguments() {
+        assertDoesNotThrow(() -> validator.validate(schema,
+                parse("{\"application_id\":\"0195a3c1-7f00-7000-8000-00000000b001\",\"name\":\"ok\",\"method\":\"GET\"}")));
+    }
+
+    @Test
+    void unknownArgumentsAreRefusedAndTheAcceptedOnesListed() {
+        String m = problems("{\"application_id\":\"0195a3c1-7f00-7000-8000-00000000b001\",\"name\":\"ok\",\"evil\":1}");
+        assertTrue(m.contains("unknown argument 'evil'"), m);
+        assertTrue(m.contains("accepted: application_id, name, method, labels"), m);
+    }
+
+    @Test
+    void everyProblemNamesItsArgument() {
+        assertTrue(problems("{\"name\":\"ok\"}").contains("missing required argument 'application_id'"));
+        assertTrue(problems("{\"application_id\":\"nope\",\"name\":\"ok\"}")
+                .contains("argument 'application_id': must be a UUID"));
+        assertTrue(problems("{\"application_id\":\"0195a3c1-7f00-7000-8000-00000000b001\",\"name\":7}")
+                .contains("argument 'name'"));
+        assertTrue(problems("{\"application_id\":\"0195a3c1-7f00-7000-8000-00000000b001\",\"name\":\"ok\",\"method\":\"FETCH\"}")
+                .contains("argument 'method'"));
+        assertTrue(problems("{\"application_id\":\"0195a3c1-7f00-7000-8000-00000000b001\",\"name\":\"ok\",\"labels\":{}}")
+                .contains("argument 'labels'"));
+    }
+}
