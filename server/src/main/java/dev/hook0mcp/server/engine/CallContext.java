@@ -6,19 +6,19 @@ import dev.hook0mcp.server.hook0.Hook0Response;
 import dev.hook0mcp.server.hook0.Hook0TransportException;
 
 /**
- * One caller's view: the token forwarded to Hook0 and the tool surface computed for it. {@link #toString()} never
+ * One caller's view: the token forwarded to Hook0 and what is known about that token. {@link #toString()} never
  * shows the token.
  */
 public final class CallContext {
 
     private final Hook0Client client;
     private final String token;
-    private final ToolSurface surface;
+    private final CallerAccess access;
 
-    public CallContext(Hook0Client client, String token, ToolSurface surface) {
+    public CallContext(Hook0Client client, String token, CallerAccess access) {
         this.client = client;
         this.token = token;
-        this.surface = surface;
+        this.access = access;
     }
 
     public Hook0Response send(Hook0Request request) throws Hook0TransportException {
@@ -26,7 +26,11 @@ public final class CallContext {
     }
 
     public ToolSurface surface() {
-        return surface;
+        return access.surface();
+    }
+
+    public CallerAccess access() {
+        return access;
     }
 
     public Hook0Client client() {
@@ -35,6 +39,6 @@ public final class CallContext {
 
     @Override
     public String toString() {
-        return "CallContext[api=" + client.apiUrl() + ", tools=" + surface.enabledNames().size() + "]";
+        return "CallContext[api=" + client.apiUrl() + ", tools=" + surface().enabledNames().size() + "]";
     }
 }

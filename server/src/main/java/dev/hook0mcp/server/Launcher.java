@@ -1,0 +1,107 @@
+package dev.hook0mcp.server;
+
+import dev.hook0mcp.sandbox.Sandbox;
+import dev.hook0mcp.server.access.AccessReport;
+import dev.hook0mcp.server.config.Config;
+import dev.hook0mcp.server.config.ConfigException;
+import dev.hook0mcp.server.config.ConfigParser;
+import dev.hook0mcp.server.config.HelpText;
+import dev.hook0mcp.server.config.Transport;
+import dev.hook0mcp.server.engine.CallContext;
+import dev.hook0mcp.server.mcp.StdioServer;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the configuration and runs what was asked: help, version, check, or the server on its transport.
+ * Exit status: 0 done, 1 the server failed, 2 the configuration is unusable.
+ */
+public final class Launcher {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_CONFIG = 2;
+
+    private final Map<String, String> env;
+    private final InputStream stdin;
+    private final PrintStream stdout;
+    private final PrintStream stderr;
+
+    public Launcher(Map<String, String> env, InputStream stdin, PrintStream stdout, PrintStream stderr) {
+        this.env = env;
+        this.stdin = stdin;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    public int run(String[] args) {
+        Config config;
+        try {
+            config = new ConfigParser(env).parse(args);
+        } catch (ConfigException e) {
+            stderr.println("hook0-mcp: " + e.getMessage());
+            return BAD_CONFIG;
+        }
+        switch (config.command()) {
+            case HELP -> {
+                stdout.print(HelpText.render());
+                return OK;
+            }
+            case VERSION -> {
+                stdout.println(Version.NAME + " " + Version.VERSION);
+                return OK;
+            }
+            default -> {
+                return serveOrCheck(config);
+            }
+        }
+    }
+
+    private int serveOrCheck(Config config) {
+        Logger log = LoggerFactory.getLogger(Launcher.class);
+        Sandbox sandbox = null;
+        try {
+            if (config.sandbox()) {
+                sandbox = Sandbox.start(0);
+                config = config.withApiUrlAndToken(sandbox.baseUrl(), sandbox.rootToken());
+                log.info("sandbox Hook0 API with demo data at {} (organization {}, applications {} and {})",
+                        sandbox.baseUrl(), sandbox.organizationId(), sandbox.applicationId(),
+                        sandbox.secondApplicationId());
+            }
+            if (!config.hasToken() && (config.transport() == Transport.STDIO || config.command() == Config.Command.CHECK)) {
+                stderr.println(HelpText.missingToken());
+                return BAD_CONFIG;
+            }
+            ServerCore core = new ServerCore(config);
+            if (config.command() == Config.Command.CHECK) {
+                return new CheckCommand(core, stdout).run(config.token());
+            }
+            if (config.transport() != Transport.STDIO) {
+                stderr.println("hook0-mcp: the " + config.transport().name().toLowerCase()
+                        + " transport is not available in this build; use --transport stdio");
+                return BAD_CONFIG;
+            }
+            AccessReport access = core.inspector().inspect(config.token());
+            access.log(log);
+            CallContext context = new CallContext(core.client(), config.token(), access);
+            StdioServer.serve(core.executor(), context, access.instructions(), stdin, stdout);
+            return OK;
+        } catch (ConfigException e) {
+            stderr.println("hook0-mcp: " + e.getMessage());
+            return BAD_CONFIG;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OK;
+        } catch (RuntimeException e) {
+            log.error("hook0-mcp stopped: {}", e.toString(), e);
+            return FAILED;
+        } finally {
+            if (sandbox != null) {
+                sandbox.close();
+            }
+        }
+    }
+}

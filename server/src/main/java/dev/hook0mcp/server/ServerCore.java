@@ -1,0 +1,62 @@
+package dev.hook0mcp.server;
+
+import dev.hook0mcp.catalog.ToolCatalog;
+import dev.hook0mcp.server.access.AccessInspector;
+import dev.hook0mcp.server.config.Config;
+import dev.hook0mcp.server.config.ToolSelection;
+import dev.hook0mcp.server.engine.ResultShaper;
+import dev.hook0mcp.server.engine.ShapingOptions;
+import dev.hook0mcp.server.engine.ToolExecutor;
+import dev.hook0mcp.server.engine.ToolHandler;
+import dev.hook0mcp.server.hook0.Hook0Client;
+import dev.hook0mcp.server.tools.ExplainEventDeliveryHandler;
+import dev.hook0mcp.server.tools.IngestEventHandler;
+import dev.hook0mcp.server.tools.TokenInfoHandler;
+import java.util.Map;
+
+/**
+ * The transport-independent server: catalogue, Hook0 client, engine with its composite handlers, and the
+ * inspector that decides what each token gets. Transports only adapt this to MCP.
+ */
+public final class ServerCore {
+
+    private final Config config;
+    private final ToolCatalog catalog;
+    private final Hook0Client client;
+    private final ToolExecutor executor;
+    private final AccessInspector inspector;
+
+    public ServerCore(Config config) {
+        this.config = config;
+        this.catalog = ToolCatalog.standard();
+        ToolSelection selection = ToolSelection.of(config, catalog);
+        this.client = new Hook0Client(config.apiUrl(), config.timeout());
+        ResultShaper shaper = new ResultShaper(new ShapingOptions(config.revealSecrets(), config.maxResultBytes()));
+        Map<String, ToolHandler> composites = Map.of(
+                "explain_event_delivery", new ExplainEventDeliveryHandler(shaper, catalog.get("get_event").result()),
+                "ingest_event", new IngestEventHandler(),
+                "get_token_info", new TokenInfoHandler());
+        this.executor = new ToolExecutor(catalog, shaper, composites);
+        this.inspector = new AccessInspector(catalog, selection, client);
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public ToolCatalog catalog() {
+        return catalog;
+    }
+
+    public Hook0Client client() {
+        return client;
+    }
+
+    public ToolExecutor executor() {
+        return executor;
+    }
+
+    public AccessInspector inspector() {
+        return inspector;
+    }
+}

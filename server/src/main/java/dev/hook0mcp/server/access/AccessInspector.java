@@ -1,0 +1,235 @@
+package dev.hook0mcp.server.access;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hook0mcp.catalog.ToolCatalog;
+import dev.hook0mcp.catalog.ToolDefinition;
+import dev.hook0mcp.catalog.ToolScope;
+import dev.hook0mcp.server.access.ProbeOutcome.Verdict;
+import dev.hook0mcp.server.config.ToolSelection;
+import dev.hook0mcp.server.hook0.Hook0Client;
+import dev.hook0mcp.server.hook0.Hook0Request;
+import dev.hook0mcp.server.hook0.Hook0Response;
+import dev.hook0mcp.server.hook0.Hook0TransportException;
+import dev.hook0mcp.server.token.SignatureCheck;
+import dev.hook0mcp.server.token.SignatureStatus;
+import dev.hook0mcp.server.token.TokenFacts;
+import dev.hook0mcp.server.token.TokenFormatException;
+import dev.hook0mcp.server.token.TokenReader;
+import dev.hook0mcp.server.token.TokenSignature;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Finds out what a token may do: read it offline (organization, application restriction, expiry), check its
+ * signature against the instance key, then ask Hook0 itself with side-effect-free probes — Hook0's own answer is
+ * the authority. A token without attenuation needs no capability probe; one harmless read still tells a revoked
+ * root from a live one.
+ */
+public final class AccessInspector {
+
+    private final ToolCatalog catalog;
+    private final ToolSelection selection;
+    private final Hook0Client client;
+    private final Set<String> organizationActions = new LinkedHashSet<>();
+
+    public AccessInspector(ToolCatalog catalog, ToolSelection selection, Hook0Client client) {
+        this.catalog = catalog;
+        this.selection = selection;
+        this.client = client;
+        catalog.tools().stream().filter(t -> t.scope() == ToolScope.ORGANIZATION && t.action() != null)
+                .forEach(t -> organizationActions.add(t.action()));
+    }
+
+    public AccessReport inspect(String token) {
+        List<String> notes = new ArrayList<>();
+        TokenFacts facts = null;
+        String problem = null;
+        try {
+            facts = TokenReader.read(token);
+        } catch (TokenFormatException e) {
+            problem = "the token cannot be read as a Hook0 service token (" + e.getMessage() + "); copy it again from"
+                    + " Service Tokens in the Hook0 dashboard";
+        }
+
+        Optional<String> instanceKey = instanceKey(notes);
+        SignatureCheck signature = new SignatureCheck(SignatureStatus.UNCHECKED, "not checked");
+        if (facts != null && instanceKey.isPresent()) {
+            signature = TokenSignature.verify(token, instanceKey.get());
+            if (signature.status() == SignatureStatus.INVALID) {
+                problem = "the token was not issued by the Hook0 instance at " + client.apiUrl()
+                        + ": check HOOK0_API_URL, or create a service token on that instance";
+            }
+        }
+        Instant now = Instant.now();
+        if (problem == null && facts != null && facts.isExpired(now)) {
+            problem = "the token expired at " + facts.expiresAt().orElseThrow()
+                    + ": create or attenuate a new token in Service Tokens";
+        }
+
+        Map<String, ProbeOutcome> verdicts = new LinkedHashMap<>();
+        if (problem == null && facts != null) {
+            try {
+                problem = probe(token, facts, neededActions(facts), verdicts, notes);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                notes.add("probing was interrupted; every tool is offered and Hook0 still enforces each call");
+            }
+        }
+        return AccessReport.decide(catalog, selection, facts, problem, signature, instanceKey.isPresent(), verdicts,
+                notes);
+    }
+
+    /** The actions of the tools the user's own filters leave on (no point probing what is hidden anyway). */
+    private Set<String> neededActions(TokenFacts facts) {
+        Set<String> actions = new LinkedHashSet<>();
+        for (ToolDefinition tool : catalog.tools()) {
+            if (tool.action() != null && selection.hiddenBecause(tool).isEmpty()
+                    && !(facts.applicationRestriction().isPresent() && tool.scope() == ToolScope.ORGANIZATION)) {
+                actions.add(tool.action());
+            }
+        }
+        return actions;
+    }
+
+    /** Fills {@code verdicts}; returns a token-level problem (revoked, foreign) or null. */
+    private String probe(String token, TokenFacts facts, Set<String> actions, Map<String, ProbeOutcome> verdicts,
+            List<String> notes) throws InterruptedException {
+        String org = facts.organizationId().toString();
+        try (Prober prober = new Prober(client, token)) {
+            if (!facts.isAttenuated()) {
+                // A root service token may do everything in its organization; one read tells whether it is live.
+                Prober.Result check = prober.probe(ActionProbes.forAction("organization:list", org, null, null).orElseThrow());
+                if (check.outcome().verdict() == Verdict.INVALID_TOKEN) {
+                    return revoked(check.outcome());
+                }
+                Verdict all = check.outcome().verdict() == Verdict.UNKNOWN ? Verdict.UNKNOWN : Verdict.ALLOWED;
+                String evidence = all == Verdict.ALLOWED
+                        ? "root service token (no attenuation block): every action of its organization is allowed"
+                        : check.outcome().evidence();
+                actions.forEach(a -> verdicts.put(a, new ProbeOutcome(all, evidence)));
+                if (all == Verdict.UNKNOWN) {
+                    notes.add("Hook0 could not be reached to confirm the token (" + evidence + "); every tool is"
+                            + " offered and Hook0 still enforces each call");
+                }
+                return null;
+            }
+
+            String app = facts.applicationRestriction().map(UUID::toString).orElse(null);
+            Map<String, Hook0Request> phase = new LinkedHashMap<>();
+            for (String action : actions) {
+                if (isOrganizationAction(action)) {
+                    ActionProbes.forAction(action, org, null, null).ifPresent(r -> phase.put(action, r));
+                }
+            }
+            Map<String, Prober.Result> results = new LinkedHashMap<>(prober.run(phase));
+            if (app == null) {
+                app = firstId(results.get("application:list"), "application_id");
+                if (app == null && !actions.isEmpty()) {
+                    app = firstApplicationByListing(prober, org);
+                }
+            }
+            phase.clear();
+            for (String action : actions) {
+                if (!isOrganizationAction(action) && !action.equals("subscription:get")) {
+                    ActionProbes.forAction(action, org, app, null).ifPresent(r -> phase.put(action, r));
+                }
+            }
+            results.putAll(prober.run(phase));
+            if (actions.contains("subscription:get")) {
+                String subscription = firstId(results.get("subscription:list"), "subscription_id");
+                ActionProbes.forAction("subscription:get", org, app, subscription)
+                        .ifPresent(r -> results.putAll(runOne(prober, "subscription:get", r)));
+            }
+            for (Map.Entry<String, Prober.Result> e : results.entrySet()) {
+                if (e.getValue().outcome().verdict() == Verdict.INVALID_TOKEN) {
+                    return revoked(e.getValue().outcome());
+                }
+                verdicts.put(e.getKey(), e.getValue().outcome());
+            }
+            inferUnprobed(actions, verdicts, app);
+            if (verdicts.values().stream().allMatch(v -> v.verdict() == Verdict.UNKNOWN) && !verdicts.isEmpty()) {
+                notes.add("Hook0 could not be probed; every tool the token's own text allows is offered and Hook0"
+                        + " still enforces each call");
+            }
+            return null;
+        }
+    }
+
+    private static Map<String, Prober.Result> runOne(Prober prober, String action, Hook0Request request) {
+        try {
+            return Map.of(action, prober.probe(request));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        }
+    }
+
+    /** Actions with no safe probe take the verdict of their closest probed sibling. */
+    private static void inferUnprobed(Set<String> actions, Map<String, ProbeOutcome> verdicts, String app) {
+        infer(actions, verdicts, "application:delete", "application:edit",
+                "no side-effect-free probe exists; same verdict as application:edit");
+        infer(actions, verdicts, "subscription:get", "subscription:list",
+                "no subscription to probe against; same verdict as subscription:list");
+        for (String action : actions) {
+            verdicts.computeIfAbsent(action, a -> new ProbeOutcome(Verdict.UNKNOWN, app == null
+                    ? "no application the token can reach to probe against"
+                    : "not probed"));
+        }
+    }
+
+    private static void infer(Set<String> actions, Map<String, ProbeOutcome> verdicts, String action, String from,
+            String why) {
+        if (actions.contains(action) && !verdicts.containsKey(action) && verdicts.containsKey(from)) {
+            verdicts.put(action, new ProbeOutcome(verdicts.get(from).verdict(), why + " (" + verdicts.get(from).evidence() + ")"));
+        }
+    }
+
+    private String firstApplicationByListing(Prober prober, String org) throws InterruptedException {
+        Prober.Result list = prober.probe(ActionProbes.forAction("application:list", org, null, null).orElseThrow());
+        return firstId(list, "application_id");
+    }
+
+    private static String firstId(Prober.Result result, String field) {
+        if (result == null || result.response() == null || !result.response().isSuccess()) {
+            return null;
+        }
+        return result.response().json()
+                .filter(JsonNode::isArray)
+                .filter(a -> !a.isEmpty())
+                .map(a -> a.get(0).path(field).asText(null))
+                .orElse(null);
+    }
+
+    private boolean isOrganizationAction(String action) {
+        return organizationActions.contains(action);
+    }
+
+    private static String revoked(ProbeOutcome outcome) {
+        return "Hook0 refuses the token itself (" + outcome.evidence() + "): it was revoked, or belongs to another"
+                + " Hook0 instance than HOOK0_API_URL. Create or attenuate a new token in Service Tokens";
+    }
+
+    private Optional<String> instanceKey(List<String> notes) {
+        try {
+            Hook0Response r = client.send(Hook0Request.get(List.of("api", "v1", "instance"), List.of()), null);
+            Optional<String> key = r.isSuccess()
+                    ? r.json().map(j -> j.path("biscuit_public_key").asText(null)).filter(k -> !k.isBlank())
+                    : Optional.empty();
+            if (key.isEmpty()) {
+                notes.add("GET /api/v1/instance answered " + r.status() + " without a biscuit_public_key: the token's"
+                        + " signature could not be checked");
+            }
+            return key;
+        } catch (Hook0TransportException e) {
+            notes.add("Hook0 is not reachable: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+}

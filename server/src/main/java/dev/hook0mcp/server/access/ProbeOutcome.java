@@ -1,0 +1,19 @@
+package dev.hook0mcp.server.access;
+
+/**
+ * What Hook0 answered one side-effect-free probe.
+ *
+ * @param verdict  ALLOWED: authorized (2xx, or 404/422 after authorization); DENIED: 403 Forbidden;
+ *                 INVALID_TOKEN: 403 AuthInvalidBiscuit; UNKNOWN: the answer tells nothing (network, 400 before
+ *                 authorization, 5xx after retries)
+ * @param evidence e.g. "GET /api/v1/events → 200" (no token, no data)
+ */
+public record ProbeOutcome(Verdict verdict, String evidence) {
+
+    public enum Verdict {
+        ALLOWED,
+        DENIED,
+        INVALID_TOKEN,
+        UNKNOWN
+    }
+}

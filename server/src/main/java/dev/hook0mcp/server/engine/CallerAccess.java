@@ -1,0 +1,12 @@
+package dev.hook0mcp.server.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** What is known about one caller's token: the tools it gets, and the facts get_token_info reports. */
+public interface CallerAccess {
+
+    ToolSurface surface();
+
+    /** The token's facts and the decision about every tool, as get_token_info returns them (no token text). */
+    ObjectNode tokenInfo();
+}
