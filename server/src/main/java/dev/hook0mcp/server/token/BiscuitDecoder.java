@@ -23,6 +23,8 @@ import java.util.List;
  *       {@code CheckV2.kind = 2} ({@code One = 0, All = 1, Reject = 2}), {@code OpBinary.kind = 1}
  *       (3.3 adds {@code HeterogeneousEqual = 21} and others), {@code OpUnary.kind = 1}.</li>
  * </ul>
+ * Blocks are therefore parsed <em>partially</em> (no required-field check): biscuit-auth 6 writes {@code ==} as
+ * {@code HeterogeneousEqual}, which this schema cannot name, so a strict parse would reject ordinary tokens.
  * Symbols follow Biscuit v3: one table shared by the authority block and the first-party blocks; a third-party
  * block (one with an {@code externalSignature}) reads its symbols from its own table.
  */
@@ -79,7 +81,9 @@ final class BiscuitDecoder {
     private static Schema.Block parseBlock(ByteString bytes, int index) throws TokenFormatException {
         Schema.Block block;
         try {
-            block = Schema.Block.parseFrom(bytes);
+            // Partial: Datalog 3.3 enum values (e.g. `==` is HeterogeneousEqual = 21) are unknown to this schema,
+            // so protobuf-java files them as unknown fields and would then report the required `kind` missing.
+            block = Schema.Block.parser().parsePartialFrom(bytes);
         } catch (InvalidProtocolBufferException | RuntimeException e) {
             throw new TokenFormatException("not a readable Biscuit token: block " + index + " is not a valid Biscuit block");
         }
@@ -207,7 +211,7 @@ final class BiscuitDecoder {
                 }
                 Schema.TermSet array;
                 try {
-                    array = Schema.TermSet.parseFrom(encoded.get(encoded.size() - 1));
+                    array = Schema.TermSet.parser().parsePartialFrom(encoded.get(encoded.size() - 1));
                 } catch (InvalidProtocolBufferException e) {
                     throw new TokenFormatException(
                             "not a readable Biscuit token: block " + index + " holds a malformed array term");

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 final class TokenBytes {
 
-    private static final Pattern BEARER = Pattern.compile("^(?i:bearer)\\s+");
+    private static final Pattern BEARER = Pattern.compile("^(?i:bearer)(\\s+|$)");
     private static final Pattern JWT = Pattern.compile("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*$");
 
     private TokenBytes() {
