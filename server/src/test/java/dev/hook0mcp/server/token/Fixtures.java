@@ -1,0 +1,80 @@
+package dev.hook0mcp.server.token;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The shared fixture {@code hook0-tokens.json}: Hook0 service tokens minted by Hook0's own Biscuit engine
+ * (biscuit-auth 6). Surefire passes the shared directory as the system property {@code hook0.shared.dir}.
+ */
+final class Fixtures {
+
+    /** The documented read-only claim's actions, in the order the documentation lists them. */
+    static final List<String> READ_ACTIONS = List.of(
+            "organization:list", "organization:get", "application:list", "application:get",
+            "event_type:list", "event_type:get", "subscription:list", "subscription:get", "event:list", "event:get",
+            "request_attempt:list", "request_attempt:get", "response:get", "events_per_day:application",
+            "events_per_day:organization");
+
+    private static final JsonNode ROOT = load();
+
+    private Fixtures() {
+    }
+
+    private static JsonNode load() {
+        String dir = System.getProperty("hook0.shared.dir");
+        if (dir == null || dir.isBlank()) {
+            throw new IllegalStateException("system property hook0.shared.dir is not set: run the tests with Maven "
+                    + "(surefire sets it to the shared directory holding fixtures/hook0-tokens.json)");
+        }
+        Path file = Path.of(dir, "fixtures", "hook0-tokens.json");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("fixture file not found: " + file + " (from hook0.shared.dir)");
+        }
+        try {
+            return new ObjectMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file, e);
+        }
+    }
+
+    static List<String> tokenNames() {
+        List<String> names = new ArrayList<>();
+        ROOT.get("tokens").fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    static String token(String name) {
+        JsonNode entry = ROOT.get("tokens").get(name);
+        if (entry == null) {
+            throw new IllegalArgumentException("no fixture token named " + name);
+        }
+        return entry.get("token").asText();
+    }
+
+    static Set<String> allowed(String name) {
+        Set<String> allowed = new LinkedHashSet<>();
+        ROOT.get("tokens").get(name).get("allowed").forEach(node -> allowed.add(node.asText()));
+        return allowed;
+    }
+
+    static String publicKey() {
+        return ROOT.get("biscuit_public_key").asText();
+    }
+
+    static UUID organizationId() {
+        return UUID.fromString(ROOT.get("organization_id").asText());
+    }
+
+    static UUID applicationId() {
+        return UUID.fromString(ROOT.get("application_id").asText());
+    }
+}
