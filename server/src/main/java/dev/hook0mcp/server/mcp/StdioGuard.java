@@ -1,5 +1,6 @@
 package dev.hook0mcp.server.mcp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hook0mcp.server.engine.Json;
 import java.io.ByteArrayOutputStream;
@@ -8,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Sits between stdin and the SDK's stdio transport. It passes well-formed JSON-RPC lines through, answers a
  * malformed line itself with a JSON-RPC error (written to stdout under the same lock the SDK writes with), skips
  * blank lines, and refuses lines above a size cap — so one bad line never ends the session. At end of input it
- * runs {@code onEnd}.
+ * runs {@code onEnd}. An interceptor may answer a well-formed message itself (see {@link HiddenToolCalls}).
  */
 public final class StdioGuard extends InputStream {
 
@@ -25,16 +27,26 @@ public final class StdioGuard extends InputStream {
     private final OutputStream out;
     private final int maxLineBytes;
     private final Runnable onEnd;
+    private final Function<JsonNode, Optional<ObjectNode>> interceptor;
     private byte[] current = new byte[0];
     private int position;
     private boolean ended;
 
-    /** @param out the very stream object the SDK transport writes to (it synchronizes on it) */
-    public StdioGuard(InputStream in, OutputStream out, int maxLineBytes, Runnable onEnd) {
+    /**
+     * @param out         the very stream object the SDK transport writes to (it synchronizes on it)
+     * @param interceptor given each well-formed message, returns a reply to send instead of passing it on
+     */
+    public StdioGuard(InputStream in, OutputStream out, int maxLineBytes, Runnable onEnd,
+            Function<JsonNode, Optional<ObjectNode>> interceptor) {
         this.in = in;
         this.out = out;
         this.maxLineBytes = maxLineBytes;
         this.onEnd = onEnd;
+        this.interceptor = interceptor;
+    }
+
+    public StdioGuard(InputStream in, OutputStream out, int maxLineBytes, Runnable onEnd) {
+        this(in, out, maxLineBytes, onEnd, message -> Optional.empty());
     }
 
     @Override
@@ -88,6 +100,11 @@ public final class StdioGuard extends InputStream {
             if (problem.isPresent()) {
                 log.warn("answered a malformed JSON-RPC line with error {}", problem.get().path("error").path("code"));
                 reply(problem.get());
+                continue;
+            }
+            Optional<ObjectNode> answer = interceptor.apply(Json.MAPPER.readTree(text));
+            if (answer.isPresent()) {
+                reply(answer.get());
                 continue;
             }
             byte[] withNewline = new byte[line.bytes.length + 1];

@@ -30,7 +30,8 @@ public final class StdioServer {
             PrintStream stdout) throws InterruptedException {
         CountDownLatch ended = new CountDownLatch(1);
         System.setOut(System.err);
-        StdioGuard guarded = new StdioGuard(stdin, stdout, MAX_LINE_BYTES, ended::countDown);
+        StdioGuard guarded = new StdioGuard(stdin, stdout, MAX_LINE_BYTES, ended::countDown,
+                new HiddenToolCalls(context.surface()));
         var transport = new StdioServerTransportProvider(
                 new JacksonMcpJsonMapper(dev.hook0mcp.server.engine.Json.MAPPER), guarded, stdout);
         McpSyncServer server = McpServer.sync(transport)

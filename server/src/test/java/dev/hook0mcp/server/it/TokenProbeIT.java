@@ -1,0 +1,166 @@
+package dev.hook0mcp.server.it;
+
+import static dev.hook0mcp.server.it.Results.error;
+import static dev.hook0mcp.server.it.Results.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hook0mcp.sandbox.Attenuation;
+import dev.hook0mcp.sandbox.Sandbox;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The tool list follows what the Biscuit token allows, found out by reading the token and by side-effect-free
+ * probes, with no other setting; starting the server and listing tools changes nothing in Hook0.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TokenProbeIT {
+
+    static final List<String> READS = List.of("list_organizations", "get_organization", "list_applications",
+            "get_application", "list_event_types", "get_event_type", "list_subscriptions", "get_subscription",
+            "list_events", "get_event", "list_request_attempts", "get_request_attempt", "get_response",
+            "get_events_per_day", "get_organization_events_per_day", "explain_event_delivery", "get_token_info");
+    static final List<String> WRITES = List.of("create_application", "update_application", "delete_application",
+            "create_event_type", "delete_event_type", "create_subscription", "update_subscription",
+            "delete_subscription", "ingest_event", "replay_event");
+    static final Set<String> ORGANIZATION_TOOLS = Set.of("list_organizations", "get_organization",
+            "list_applications", "create_application", "get_organization_events_per_day");
+    static final Set<String> READ_ACTIONS = Set.of("organization:list", "organization:get", "application:list",
+            "application:get", "event_type:list", "event_type:get", "subscription:list", "subscription:get",
+            "event:list", "event:get", "request_attempt:list", "request_attempt:get", "response:get",
+            "events_per_day:application", "events_per_day:organization");
+
+    private Sandbox sandbox;
+
+    @BeforeAll
+    void start() {
+        sandbox = Sandbox.start(0);
+    }
+
+    @AfterAll
+    void stop() {
+        sandbox.close();
+    }
+
+    private List<String> toolsFor(String token) {
+        String before = sandbox.stateDigest();
+        try (ServerJar server = ServerJar.start(sandbox.baseUrl(), token, Map.of())) {
+            List<String> names = server.toolNames();
+            assertEquals(before, sandbox.stateDigest(), "starting the server and listing tools changed nothing");
+            assertFalse(server.stderr().contains(token), "the token is never logged");
+            return names;
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    @Test
+    void rootTokenGetsAll27() {
+        assertEquals(concat(READS, WRITES), toolsFor(sandbox.rootToken()));
+    }
+
+    @Test
+    void readOnlyAllowListGetsTheReadsOnly() {
+        String token = sandbox.tokens().attenuate(sandbox.rootToken(), Attenuation.allowActions(READ_ACTIONS));
+        assertEquals(READS, toolsFor(token));
+    }
+
+    @Test
+    void readPlusIngestGetsTheReadsAndIngest() {
+        Set<String> actions = new java.util.HashSet<>(READ_ACTIONS);
+        actions.add("event:ingest");
+        String token = sandbox.tokens().attenuate(sandbox.rootToken(), Attenuation.allowActions(actions));
+        assertEquals(concat(READS, List.of("ingest_event")), toolsFor(token));
+    }
+
+    @Test
+    void oneApplicationTokenLosesTheOrganizationLevelTools() {
+        String token = sandbox.tokens().attenuate(sandbox.rootToken(),
+                Attenuation.application(sandbox.applicationId()));
+        List<String> expected = concat(READS, WRITES).stream().filter(t -> !ORGANIZATION_TOOLS.contains(t)).toList();
+        assertEquals(22, expected.size());
+        assertEquals(expected, toolsFor(token));
+    }
+
+    @Test
+    void oneApplicationTokenFillsInTheApplication() {
+        String token = sandbox.tokens().attenuate(sandbox.rootToken(),
+                Attenuation.application(sandbox.applicationId()));
+        try (ServerJar server = ServerJar.start(sandbox.baseUrl(), token, Map.of())) {
+            var listEvents = server.client.listTools().tools().stream()
+                    .filter(t -> t.name().equals("list_events")).findFirst().orElseThrow();
+            Object required = listEvents.inputSchema().get("required");
+            assertTrue(required == null || !required.toString().contains("application_id"),
+                    "application_id is optional for an application-restricted token");
+            JsonNode events = ok(server.call("list_events", Map.of()));
+            assertEquals(100, events.get("count").asInt());
+            JsonNode info = ok(server.call("get_token_info", Map.of()));
+            assertEquals(sandbox.applicationId().toString(), info.get("application_id").asText());
+            assertTrue(server.initialized.instructions().contains(sandbox.applicationId().toString()));
+        }
+    }
+
+    @Test
+    void expiredTokenGetsAClearMessageAndNoWriteTool() {
+        String token = sandbox.tokens().attenuate(sandbox.rootToken(),
+                Attenuation.expiresAt(Instant.parse("2020-01-01T00:00:00Z")));
+        try (ServerJar server = ServerJar.start(sandbox.baseUrl(), token, Map.of())) {
+            assertEquals(List.of("get_token_info"), server.toolNames());
+            assertTrue(server.initialized.instructions().contains("expired"), server.initialized.instructions());
+            JsonNode info = ok(server.call("get_token_info", Map.of()));
+            assertTrue(info.get("problem").asText().contains("expired at 2020-01-01T00:00:00Z"), info.toString());
+            assertTrue(server.stderr().contains("expired"), "the outcome is logged on stderr");
+        }
+    }
+
+    @Test
+    void revokedTokenGetsAClearMessageAndNoWriteTool() {
+        String root = sandbox.tokens().mintRoot();
+        String derived = sandbox.tokens().attenuate(root, Attenuation.allowActions(READ_ACTIONS));
+        sandbox.tokens().revoke(root);
+        for (String token : List.of(root, derived)) {
+            try (ServerJar server = ServerJar.start(sandbox.baseUrl(), token, Map.of())) {
+                assertEquals(List.of("get_token_info"), server.toolNames());
+                JsonNode info = ok(server.call("get_token_info", Map.of()));
+                assertTrue(info.get("problem").asText().contains("revoked"), info.toString());
+                assertTrue(info.get("problem").asText().contains("Service Tokens"), info.toString());
+            }
+        }
+    }
+
+    @Test
+    void aHiddenToolCalledByNameSaysWhyAndSendsNothing() {
+        String token = sandbox.tokens().attenuate(sandbox.rootToken(), Attenuation.allowActions(READ_ACTIONS));
+        try (ServerJar server = ServerJar.start(sandbox.baseUrl(), token, Map.of())) {
+            sandbox.requestLog().clear();
+            JsonNode e = error(server.call("ingest_event", Map.of("application_id", sandbox.applicationId().toString(),
+                    "event_type", "billing.invoice.paid", "payload", "x", "labels", Map.of("a", "b"))));
+            assertTrue(e.get("message").asText().contains("read-only token: event:ingest is not allowed"), e.toString());
+            assertEquals(List.of(), sandbox.requestLog().entries());
+        }
+    }
+
+    @Test
+    void readOnlyFlagIsACeilingThatOnlyRemoves() {
+        try (ServerJar server = ServerJar.start(sandbox.baseUrl(), sandbox.rootToken(),
+                Map.of("HOOK0_READ_ONLY", "true", "HOOK0_EXCLUDE_TOOLS", "get_token_info"))) {
+            List<String> expected = new ArrayList<>(READS);
+            expected.remove("get_token_info");
+            assertEquals(expected, server.toolNames());
+        }
+    }
+}
