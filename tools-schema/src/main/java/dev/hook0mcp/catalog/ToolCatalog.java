@@ -183,10 +183,10 @@ public final class ToolCatalog {
         return new ResultShape(
                 ResultShape.Shape.valueOf(text(r, "shape", file).toUpperCase(Locale.ROOT)),
                 confirmation.isTextual() ? confirmation.asText() : null,
-                stringList(r.path("redact")),
-                stringList(r.path("untrusted")),
-                r.path("decodePayload").asBoolean(false),
-                r.path("paginated").asBoolean(false));
+                stringList(r.path("redact"), file),
+                stringList(r.path("untrusted"), file),
+                optionalBool(r, "decodePayload", file),
+                optionalBool(r, "paginated", file));
     }
 
     private static void onlyMembers(JsonNode node, Set<String> allowed, String where) {
@@ -233,13 +233,40 @@ public final class ToolCatalog {
         if (!node.isObject()) {
             throw new IllegalArgumentException(file + ": expected an object of strings");
         }
-        node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+        node.fields().forEachRemaining(e -> {
+            if (!e.getValue().isTextual()) {
+                throw new IllegalArgumentException(file + ": '" + e.getKey() + "' must map to a string");
+            }
+            map.put(e.getKey(), e.getValue().asText());
+        });
         return map;
     }
 
-    private static List<String> stringList(JsonNode node) {
+    private static List<String> stringList(JsonNode node, String file) {
         List<String> list = new ArrayList<>();
-        node.forEach(v -> list.add(v.asText()));
+        if (node.isMissingNode() || node.isNull()) {
+            return list;
+        }
+        if (!node.isArray()) {
+            throw new IllegalArgumentException(file + ": expected an array of strings");
+        }
+        for (JsonNode v : node) {
+            if (!v.isTextual()) {
+                throw new IllegalArgumentException(file + ": expected an array of strings");
+            }
+            list.add(v.asText());
+        }
         return list;
+    }
+
+    private static boolean optionalBool(JsonNode node, String field, String file) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw new IllegalArgumentException(file + ": '" + field + "' must be true or false");
+        }
+        return value.asBoolean();
     }
 }

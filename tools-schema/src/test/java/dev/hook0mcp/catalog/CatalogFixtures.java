@@ -1,0 +1,155 @@
+package dev.hook0mcp.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
+
+/** What the catalogue tests share: the catalogue, the raw files, Hook0's OpenAPI document and a schema walker. */
+final class CatalogFixtures {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The 17 reads then the 10 writes, in the order of {@code tools.list}. */
+    static final List<String> READS = List.of(
+            "list_organizations", "get_organization",
+            "list_applications", "get_application",
+            "list_event_types", "get_event_type",
+            "list_subscriptions", "get_subscription",
+            "list_events", "get_event",
+            "list_request_attempts", "get_request_attempt", "get_response",
+            "get_events_per_day", "get_organization_events_per_day",
+            "explain_event_delivery", "get_token_info");
+
+    static final List<String> WRITES = List.of(
+            "create_application", "update_application", "delete_application",
+            "create_event_type", "delete_event_type",
+            "create_subscription", "update_subscription", "delete_subscription",
+            "ingest_event", "replay_event");
+
+    static final List<String> ALL = Stream.concat(READS.stream(), WRITES.stream()).toList();
+
+    private CatalogFixtures() {}
+
+    static ToolCatalog catalog() {
+        return ToolCatalog.standard();
+    }
+
+    static ToolDefinition tool(String name) {
+        return catalog().get(name);
+    }
+
+    /** Tool names, for {@code @MethodSource}. */
+    static Stream<String> toolNames() {
+        return catalog().tools().stream().map(ToolDefinition::name);
+    }
+
+    /** {@code src/main/resources/hook0-tools} of this module, read from the source tree. */
+    static Path sourceDirectory() {
+        Path dir = Path.of(System.getProperty("basedir", "."), "src", "main", "resources", "hook0-tools");
+        assertTrue(Files.isDirectory(dir), "catalogue directory not found: " + dir.toAbsolutePath());
+        return dir;
+    }
+
+    /** The raw JSON of one catalogue file, as written (not through the loader). */
+    static JsonNode rawFile(String fileName) {
+        try {
+            return JSON.readTree(sourceDirectory().resolve(fileName).toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Hook0's OpenAPI document from the shared directory; fails clearly when it is missing. */
+    static JsonNode openApi() {
+        String shared = System.getProperty("hook0.shared.dir");
+        assertTrue(shared != null && !shared.isBlank(),
+                "system property hook0.shared.dir is not set (the parent pom's surefire configuration sets it)");
+        Path file = Path.of(shared, "hook0", "openapi.snapshot.json");
+        assertTrue(Files.isRegularFile(file),
+                "Hook0's OpenAPI document is missing: " + file.toAbsolutePath()
+                        + " (expected shared/ beside the clone; the drift check cannot run without it)");
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Calls {@code visitor(pointer, schema)} for the schema and every sub-schema below it: property schemas,
+     * {@code items}, and {@code additionalProperties} when it is a schema. The pointer is a readable path such
+     * as {@code /properties/target/properties/method}.
+     */
+    static void walkSchemas(JsonNode schema, BiConsumer<String, JsonNode> visitor) {
+        walk("", schema, visitor);
+    }
+
+    private static void walk(String pointer, JsonNode schema, BiConsumer<String, JsonNode> visitor) {
+        visitor.accept(pointer.isEmpty() ? "/" : pointer, schema);
+        if (!schema.isObject()) {
+            return;
+        }
+        JsonNode properties = schema.get("properties");
+        if (properties != null && properties.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                walk(pointer + "/properties/" + e.getKey(), e.getValue(), visitor);
+            }
+        }
+        JsonNode items = schema.get("items");
+        if (items != null && items.isObject()) {
+            walk(pointer + "/items", items, visitor);
+        }
+        JsonNode additional = schema.get("additionalProperties");
+        if (additional != null && additional.isObject()) {
+            walk(pointer + "/additionalProperties", additional, visitor);
+        }
+    }
+
+    /** Every member name anywhere in a JSON tree (keys of every object, recursively), with its pointer. */
+    static List<String[]> allKeys(JsonNode node) {
+        List<String[]> keys = new ArrayList<>();
+        collectKeys("", node, keys);
+        return keys;
+    }
+
+    private static void collectKeys(String pointer, JsonNode node, List<String[]> out) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                out.add(new String[] {pointer, e.getKey()});
+                collectKeys(pointer + "/" + e.getKey(), e.getValue(), out);
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectKeys(pointer + "/" + i, node.get(i), out);
+            }
+        }
+    }
+
+    static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        if (node != null) {
+            node.fieldNames().forEachRemaining(names::add);
+        }
+        return names;
+    }
+
+    static List<String> textList(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        if (array != null) {
+            array.forEach(v -> values.add(v.asText()));
+        }
+        return values;
+    }
+}
