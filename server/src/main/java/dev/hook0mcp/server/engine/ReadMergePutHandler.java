@@ -6,13 +6,11 @@ import dev.hook0mcp.catalog.Route;
 import dev.hook0mcp.catalog.ToolDefinition;
 import dev.hook0mcp.server.hook0.Hook0Response;
 import dev.hook0mcp.server.hook0.Hook0TransportException;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
  * A partial update over Hook0's full-replacement PUT: read the resource (routes[0]), keep every member the PUT
- * body accepts, overlay the arguments given (a nested object such as {@code target} is merged member by member,
- * maps such as {@code labels} are replaced), and write it back (routes[1]).
+ * body accepts, replace those the caller gave (each one whole), and write it back (routes[1]).
  */
 final class ReadMergePutHandler implements ToolHandler {
 
@@ -56,27 +54,11 @@ final class ReadMergePutHandler implements ToolHandler {
         }
         for (Map.Entry<String, String> e : write.body().entrySet()) {
             JsonNode given = arguments.get(e.getKey());
-            if (given == null || given.isNull()) {
-                continue;
-            }
-            JsonNode current = body.get(e.getValue());
-            if (given.isObject() && current != null && current.isObject() && isStructured(e.getValue())) {
-                ObjectNode merged = ((ObjectNode) current).deepCopy();
-                for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> m = it.next();
-                    merged.set(m.getKey(), m.getValue().deepCopy());
-                }
-                body.set(e.getValue(), merged);
-            } else {
+            if (given != null && !given.isNull()) {
                 body.set(e.getValue(), given.deepCopy());
             }
         }
         return body;
-    }
-
-    /** Objects with a fixed shape are merged member by member; free-form maps (labels, metadata) are replaced. */
-    private static boolean isStructured(String member) {
-        return member.equals("target");
     }
 
     private static boolean emptyList(JsonNode node) {

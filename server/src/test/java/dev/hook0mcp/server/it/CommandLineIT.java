@@ -49,7 +49,7 @@ class CommandLineIT {
     void checkShowsWhatTheTokenCanDoWithoutShowingTheToken() throws Exception {
         try (Sandbox sandbox = Sandbox.start(0)) {
             String token = sandbox.tokens().attenuate(sandbox.rootToken(),
-                    Attenuation.allowActions(Set.copyOf(TokenProbeIT.READ_ACTIONS)));
+                    Attenuation.none().allowActions(Set.copyOf(TokenProbeIT.READ_ACTIONS)));
             RawProcess.Outcome check = RawProcess.run(Map.of("HOOK0_API_URL", sandbox.baseUrl(),
                     "HOOK0_API_TOKEN", token), "check");
             assertEquals(0, check.status(), check.stdout() + check.stderr());
@@ -61,7 +61,7 @@ class CommandLineIT {
             assertFalse(check.stdout().contains(token) || check.stderr().contains(token));
 
             String expired = sandbox.tokens().attenuate(sandbox.rootToken(),
-                    Attenuation.expiresAt(java.time.Instant.parse("2020-01-01T00:00:00Z")));
+                    Attenuation.none().expiresAt(java.time.Instant.parse("2020-01-01T00:00:00Z")));
             RawProcess.Outcome bad = RawProcess.run(Map.of("HOOK0_API_URL", sandbox.baseUrl(),
                     "HOOK0_API_TOKEN", expired), "check");
             assertEquals(1, bad.status());

@@ -75,7 +75,7 @@ class TokenProbeIT {
 
     @Test
     void readOnlyAllowListGetsTheReadsOnly() {
-        String token = sandbox.tokens().attenuate(sandbox.rootToken(), Attenuation.allowActions(READ_ACTIONS));
+        String token = sandbox.tokens().attenuate(sandbox.rootToken(), Attenuation.none().allowActions(READ_ACTIONS));
         assertEquals(READS, toolsFor(token));
     }
 
@@ -83,7 +83,7 @@ class TokenProbeIT {
     void readPlusIngestGetsTheReadsAndIngest() {
         Set<String> actions = new java.util.HashSet<>(READ_ACTIONS);
         actions.add("event:ingest");
-        String token = sandbox.tokens().attenuate(sandbox.rootToken(), Attenuation.allowActions(actions));
+        String token = sandbox.tokens().attenuate(sandbox.rootToken(), Attenuation.none().allowActions(actions));
         assertEquals(concat(READS, List.of("ingest_event")), toolsFor(token));
     }
 
@@ -117,7 +117,7 @@ class TokenProbeIT {
     @Test
     void expiredTokenGetsAClearMessageAndNoWriteTool() {
         String token = sandbox.tokens().attenuate(sandbox.rootToken(),
-                Attenuation.expiresAt(Instant.parse("2020-01-01T00:00:00Z")));
+                Attenuation.none().expiresAt(Instant.parse("2020-01-01T00:00:00Z")));
         try (ServerJar server = ServerJar.start(sandbox.baseUrl(), token, Map.of())) {
             assertEquals(List.of("get_token_info"), server.toolNames());
             assertTrue(server.initialized.instructions().contains("expired"), server.initialized.instructions());
@@ -130,7 +130,7 @@ class TokenProbeIT {
     @Test
     void revokedTokenGetsAClearMessageAndNoWriteTool() {
         String root = sandbox.tokens().mintRoot();
-        String derived = sandbox.tokens().attenuate(root, Attenuation.allowActions(READ_ACTIONS));
+        String derived = sandbox.tokens().attenuate(root, Attenuation.none().allowActions(READ_ACTIONS));
         sandbox.tokens().revoke(root);
         for (String token : List.of(root, derived)) {
             try (ServerJar server = ServerJar.start(sandbox.baseUrl(), token, Map.of())) {
@@ -144,7 +144,7 @@ class TokenProbeIT {
 
     @Test
     void aHiddenToolCalledByNameSaysWhyAndSendsNothing() {
-        String token = sandbox.tokens().attenuate(sandbox.rootToken(), Attenuation.allowActions(READ_ACTIONS));
+        String token = sandbox.tokens().attenuate(sandbox.rootToken(), Attenuation.none().allowActions(READ_ACTIONS));
         try (ServerJar server = ServerJar.start(sandbox.baseUrl(), token, Map.of())) {
             sandbox.requestLog().clear();
             JsonNode e = error(server.call("ingest_event", Map.of("application_id", sandbox.applicationId().toString(),
