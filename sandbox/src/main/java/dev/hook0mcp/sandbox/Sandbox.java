@@ -51,6 +51,14 @@ public final class Sandbox implements AutoCloseable {
     /** Hook0 allows 30 ms; a generous budget keeps a cold JVM from answering 503. */
     private static final Duration AUTHORIZATION_BUDGET = Duration.ofSeconds(2);
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle on, a client's delayed ACK adds
+        // ~40 ms to every exchange. Read once, when the JDK's ServerConfig class loads.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final String baseUrl;
