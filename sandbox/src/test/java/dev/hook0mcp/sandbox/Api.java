@@ -71,6 +71,10 @@ final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    Reply postWithoutContentType(String path, String token, String body) {
+        return send(builder(path, token).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** GET with the Authorization header value exactly as given (null: no header). */
     Reply getWithAuthorization(String path, String authorizationValue) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET();
