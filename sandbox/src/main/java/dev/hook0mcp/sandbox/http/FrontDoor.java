@@ -62,12 +62,10 @@ public final class FrontDoor implements HttpHandler {
             LOG.error("sandbox handler failed on {} {}", method, rawPath, e);
             response = ApiResponse.problem(Problem.internalServerError());
         }
-        try {
-            write(exchange, response);
-        } finally {
-            LOG.debug("{} {} -> {}", method, rawPath, response.status());
-            listener.answered(method, rawPath, rawQuery, headers, body, response.status());
-        }
+        // Reported before the answer leaves, so a client that got its response finds it in the log.
+        LOG.debug("{} {} -> {}", method, rawPath, response.status());
+        listener.answered(method, rawPath, rawQuery, headers, body, response.status());
+        write(exchange, response);
     }
 
     private ApiResponse dispatch(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
