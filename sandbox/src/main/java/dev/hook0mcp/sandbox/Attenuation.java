@@ -1,5 +1,6 @@
 package dev.hook0mcp.sandbox;
 
+import dev.hook0mcp.sandbox.auth.Action;
 import dev.hook0mcp.sandbox.store.Ids;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -10,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -27,17 +29,16 @@ import java.util.regex.Pattern;
 public final class Attenuation {
 
     /** The 15 actions of Hook0's documented read-only claim. */
-    public static final Set<String> READ_ACTIONS =
-            Set.copyOf(dev.hook0mcp.sandbox.auth.Action.READ_ACTIONS);
+    public static final Set<String> READ_ACTIONS = Set.copyOf(Action.READ_ACTIONS);
 
     private static final Pattern ACTION_NAME = Pattern.compile("[a-z_]+:[a-z_]+");
 
-    private final java.util.UUID application;
+    private final UUID application;
     private final Instant expiresAt;
     private final Set<String> allowedActions;
     private final boolean dashboardForm;
 
-    private Attenuation(java.util.UUID application, Instant expiresAt, Set<String> allowedActions,
+    private Attenuation(UUID application, Instant expiresAt, Set<String> allowedActions,
                         boolean dashboardForm) {
         this.application = application;
         this.expiresAt = expiresAt;
@@ -51,11 +52,11 @@ public final class Attenuation {
     }
 
     /** Restrict to one application. */
-    public static Attenuation application(java.util.UUID applicationId) {
+    public static Attenuation application(UUID applicationId) {
         return none().withApplication(applicationId);
     }
 
-    public Attenuation withApplication(java.util.UUID applicationId) {
+    public Attenuation withApplication(UUID applicationId) {
         return new Attenuation(Objects.requireNonNull(applicationId), expiresAt, allowedActions, dashboardForm);
     }
 
@@ -83,7 +84,7 @@ public final class Attenuation {
         return new Attenuation(application, expiresAt, allowedActions, true);
     }
 
-    public Optional<java.util.UUID> applicationId() {
+    public Optional<UUID> applicationId() {
         return Optional.ofNullable(application);
     }
 

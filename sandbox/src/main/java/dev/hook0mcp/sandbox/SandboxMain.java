@@ -1,6 +1,8 @@
 package dev.hook0mcp.sandbox;
 
 import java.io.PrintStream;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -57,7 +59,7 @@ public final class SandboxMain {
         out.println("# read-only allow-list (the 15 read actions)");
         out.println("TOKEN_READ_ONLY=" + tokens.attenuate(root, Attenuation.none().allowActions(Attenuation.READ_ACTIONS)));
         out.println("# read-only allow-list plus event:ingest");
-        java.util.Set<String> readIngest = new java.util.HashSet<>(Attenuation.READ_ACTIONS);
+        Set<String> readIngest = new HashSet<>(Attenuation.READ_ACTIONS);
         readIngest.add("event:ingest");
         out.println("TOKEN_READ_INGEST=" + tokens.attenuate(root, Attenuation.none().allowActions(readIngest)));
         out.flush();

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
  * correctly: the array {@code ["master_access", …]} is written as a set literal (biscuit-java's
  * {@code [..]} syntax is a set), and the organization check compares bytes with {@code ==} instead of a
  * byte constant in a predicate. Token checks of the dashboard's form are handled by {@link BytesInterner}.
+ * Not reproduced: the {@code labels(<map>)} fact of subscription:create (biscuit-java 4.0.1 has no map
+ * terms); it only matters to custom claims that mention labels.
  */
 public final class Hook0Authorizer {
 

@@ -6,6 +6,8 @@ package dev.hook0mcp.sandbox.http;
  */
 public final class PlainHttpError extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final int status;
 
     public PlainHttpError(int status, String message) {
