@@ -111,7 +111,7 @@ public final class AccessInspector {
                 }
                 Verdict all = check.outcome().verdict() == Verdict.UNKNOWN ? Verdict.UNKNOWN : Verdict.ALLOWED;
                 String evidence = all == Verdict.ALLOWED
-                        ? "root service token (no attenuation block): every action of its organization is allowed"
+                        ? "root service token, no attenuation block"
                         : check.outcome().evidence();
                 actions.forEach(a -> verdicts.put(a, new ProbeOutcome(all, evidence)));
                 if (all == Verdict.UNKNOWN) {

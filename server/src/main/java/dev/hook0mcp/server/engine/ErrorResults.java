@@ -6,6 +6,7 @@ import dev.hook0mcp.catalog.ToolDefinition;
 import dev.hook0mcp.catalog.ToolScope;
 import dev.hook0mcp.server.hook0.Hook0Response;
 import dev.hook0mcp.server.hook0.Problem;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,6 +20,16 @@ public final class ErrorResults {
     private static final Set<String> QUOTA_IDS = Set.of(
             "TooManyEventsToday", "TooManyApplicationsPerOrganization", "TooManySubscriptionsPerApplication",
             "TooManyEventTypesPerApplication", "TooManyMembersPerOrganization");
+
+    /** Hook0 problems whose fix is always the same. */
+    private static final Map<String, String> KNOWN_FIXES = Map.of(
+            "EventTypeDoesNotExist", "Create the event type first with create_event_type (service, resource_type,"
+                    + " verb make the name service.resource_type.verb), then call again.",
+            "LabelsAmbiguity", "Give labels as one map of 1-10 entries.",
+            "InvalidDateRange", "'from' must be on or before 'to' (dates as YYYY-MM-DD).",
+            "EventInvalidJsonPayload", "payload is not valid JSON: give the JSON object as payload_json instead.",
+            "EventInvalidBase64Payload", "application/octet-stream+base64 needs payload in standard base64.",
+            "EventTypeAlreadyExist", "It already exists; nothing to do.");
 
     private ErrorResults() {}
 
@@ -80,6 +91,9 @@ public final class ErrorResults {
     }
 
     private static String nextStep(ToolDefinition tool, int status, String id, Hook0Response response) {
+        if (id != null && KNOWN_FIXES.containsKey(id)) {
+            return KNOWN_FIXES.get(id);
+        }
         if (status == 401) {
             return "Hook0 received no token: set HOOK0_API_TOKEN to a service token (Hook0 dashboard → Organization"
                     + " → Service Tokens).";

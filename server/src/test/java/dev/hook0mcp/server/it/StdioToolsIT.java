@@ -124,6 +124,8 @@ class StdioToolsIT {
         run.apply("get_organization_events_per_day", Map.of("organization_id", org));
         JsonNode explained = run.apply("explain_event_delivery", Map.of("application_id", app, "event_id", eventId));
         assertTrue(explained.has("summary") && explained.has("status"), explained.toString());
+        assertEquals(attemptsOf(eventId), explained.get("attempt_count").asInt(), "every attempt is read once");
+        assertFalse(explained.get("summary").asText().contains("only the newest"), explained.toString());
         JsonNode info = run.apply("get_token_info", Map.of());
         assertEquals(org, info.get("organization_id").asText());
         assertEquals("full", info.get("mode").asText());
@@ -164,6 +166,49 @@ class StdioToolsIT {
         Set<String> all = new HashSet<>(server.toolNames());
         all.removeAll(called);
         assertEquals(Set.of(), all, "every tool was called successfully");
+    }
+
+    /** The attempts of one event, counted straight from the sandbox API (all pages). */
+    private int attemptsOf(String eventId) {
+        int count = 0;
+        String cursor = null;
+        do {
+            Map<String, Object> args = new LinkedHashMap<>(Map.of("application_id", app, "event_id", eventId));
+            if (cursor != null) {
+                args.put("cursor", cursor);
+            }
+            JsonNode page = call("list_request_attempts", args);
+            count += page.get("count").asInt();
+            cursor = page.get("count").asInt() == 0 ? null : page.path("next_cursor").asText(null);
+        } while (cursor != null);
+        return count;
+    }
+
+    @Test
+    void aFailedDeliveryIsExplainedWithTheReceiversAnswer() {
+        JsonNode attempts = call("list_request_attempts", Map.of("application_id", app));
+        String failedEvent = null;
+        for (JsonNode a : attempts.get("items")) {
+            if (a.at("/status/type").asText().equals("failed")) {
+                failedEvent = a.at("/event/event_id").asText();
+                break;
+            }
+        }
+        assertNotNull(failedEvent, "the seeded busy application has failed deliveries");
+        JsonNode explained = call("explain_event_delivery", Map.of("application_id", app, "event_id", failedEvent));
+        assertEquals(attemptsOf(failedEvent), explained.get("attempt_count").asInt());
+        assertTrue(Set.of("failed", "partially_failed", "in_progress").contains(explained.get("status").asText()),
+                explained.toString());
+        JsonNode failing = null;
+        for (JsonNode s : explained.get("subscriptions")) {
+            if (s.has("failure_reason")) {
+                failing = s;
+            }
+        }
+        assertNotNull(failing, explained.toString());
+        assertTrue(failing.get("failure_reason").asText().contains("HTTP 500"), failing.toString());
+        assertEquals(500, failing.at("/latest_response/http_code").asInt());
+        assertTrue(explained.get("untrusted_notice").asText().contains("latest_response.body"));
     }
 
     @Test
