@@ -24,7 +24,7 @@ final class CheckCommand {
         TokenFacts facts = report.facts();
         out.println(Version.NAME + " " + Version.VERSION + " check");
         out.println("API:        " + core.client().apiUrl() + (report.instanceReachable()
-                ? " — reachable, instance key read" : " — instance key NOT read"));
+                ? " — reachable" : " — NOT reachable"));
         out.println("Token:      " + redacted(token));
         if (facts != null) {
             out.println("  organization  " + facts.organizationId());

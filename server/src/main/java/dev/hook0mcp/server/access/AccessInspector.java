@@ -58,7 +58,8 @@ public final class AccessInspector {
                     + " Service Tokens in the Hook0 dashboard";
         }
 
-        Optional<String> instanceKey = instanceKey(notes);
+        Instance instance = instance(notes);
+        Optional<String> instanceKey = instance.key();
         SignatureCheck signature = new SignatureCheck(SignatureStatus.UNCHECKED, "not checked");
         if (facts != null && instanceKey.isPresent()) {
             signature = TokenSignature.verify(token, instanceKey.get());
@@ -74,7 +75,12 @@ public final class AccessInspector {
         }
 
         Map<String, ProbeOutcome> verdicts = new LinkedHashMap<>();
-        if (problem == null && facts != null) {
+        if (problem == null && facts != null && !instance.reachable()) {
+            // Hook0 is down or HOOK0_API_URL is wrong: probing would only wait on timeouts. Start with what the
+            // token's own text allows; Hook0 still enforces every call once it is back.
+            ProbeOutcome unknown = new ProbeOutcome(Verdict.UNKNOWN, "Hook0 unreachable at start-up");
+            neededActions(facts).forEach(a -> verdicts.put(a, unknown));
+        } else if (problem == null && facts != null) {
             try {
                 problem = probe(token, facts, neededActions(facts), verdicts, notes);
             } catch (InterruptedException e) {
@@ -82,7 +88,7 @@ public final class AccessInspector {
                 notes.add("probing was interrupted; every tool is offered and Hook0 still enforces each call");
             }
         }
-        return AccessReport.decide(catalog, selection, facts, problem, signature, instanceKey.isPresent(), verdicts,
+        return AccessReport.decide(catalog, selection, facts, problem, signature, instance.reachable(), verdicts,
                 notes);
     }
 
@@ -216,7 +222,10 @@ public final class AccessInspector {
                 + " Hook0 instance than HOOK0_API_URL. Create or attenuate a new token in Service Tokens";
     }
 
-    private Optional<String> instanceKey(List<String> notes) {
+    /** What {@code GET /api/v1/instance} told: whether Hook0 answered at all, and its Biscuit public key. */
+    private record Instance(boolean reachable, Optional<String> key) {}
+
+    private Instance instance(List<String> notes) {
         try {
             Hook0Response r = client.send(Hook0Request.get(List.of("api", "v1", "instance"), List.of()), null);
             Optional<String> key = r.isSuccess()
@@ -226,10 +235,11 @@ public final class AccessInspector {
                 notes.add("GET /api/v1/instance answered " + r.status() + " without a biscuit_public_key: the token's"
                         + " signature could not be checked");
             }
-            return key;
+            return new Instance(true, key);
         } catch (Hook0TransportException e) {
-            notes.add("Hook0 is not reachable: " + e.getMessage());
-            return Optional.empty();
+            notes.add("Hook0 is not reachable (" + e.getMessage() + "): every tool the token's own text allows is"
+                    + " offered, and Hook0 still enforces each call");
+            return new Instance(false, Optional.empty());
         }
     }
 }

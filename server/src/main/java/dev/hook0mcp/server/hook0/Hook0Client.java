@@ -51,6 +51,7 @@ public final class Hook0Client {
                 .callTimeout(timeout.plusSeconds(1))
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
+                .addNetworkInterceptor(Hook0Client::noSilentResend)
                 .build();
     }
 
@@ -107,6 +108,18 @@ public final class Hook0Client {
             log.debug("{} -> {}", request.describe(), response.status());
             return response;
         }
+    }
+
+    /**
+     * OkHttp re-sends any request, POST included, on a 503 carrying {@code Retry-After: 0}. A non-idempotent
+     * request must reach Hook0 at most once, so such an answer is handed up with {@code Retry-After: 1}.
+     */
+    private static Response noSilentResend(okhttp3.Interceptor.Chain chain) throws IOException {
+        Response response = chain.proceed(chain.request());
+        if (!Hook0Request.isIdempotent(chain.request().method()) && response.code() == 503 && "0".equals(response.header("Retry-After"))) {
+            return response.newBuilder().header("Retry-After", "1").build();
+        }
+        return response;
     }
 
     private Hook0Response execute(Request request) throws IOException {

@@ -26,6 +26,10 @@ public record Hook0Request(String method, List<String> pathSegments, List<Map.En
 
     /** Whether repeating the request cannot change the outcome (only those are retried). */
     public boolean idempotent() {
+        return isIdempotent(method);
+    }
+
+    public static boolean isIdempotent(String method) {
         return switch (method) {
             case "GET", "HEAD", "PUT", "DELETE", "OPTIONS" -> true;
             default -> false;

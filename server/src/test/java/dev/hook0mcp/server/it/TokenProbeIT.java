@@ -143,6 +143,37 @@ class TokenProbeIT {
     }
 
     @Test
+    void aTokenOfAnotherInstanceIsNamedAsSuch() {
+        try (Sandbox other = Sandbox.start(0);
+                ServerJar server = ServerJar.start(sandbox.baseUrl(), other.rootToken(), Map.of())) {
+            assertEquals(List.of("get_token_info"), server.toolNames());
+            JsonNode info = ok(server.call("get_token_info", Map.of()));
+            assertTrue(info.get("problem").asText().contains("not issued by the Hook0 instance at " + sandbox.baseUrl()),
+                    info.toString());
+            assertTrue(info.get("problem").asText().contains("HOOK0_API_URL"), info.toString());
+            assertTrue(info.get("signature").asText().startsWith("invalid"), info.toString());
+        }
+    }
+
+    @Test
+    void anUnreachableHook0StillStartsWithWhatTheTokenTextAllows() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String readOnly = sandbox.tokens().attenuate(sandbox.rootToken(), Attenuation.none().allowActions(READ_ACTIONS));
+        try (ServerJar server = ServerJar.start("http://127.0.0.1:" + closedPort, readOnly, Map.of())) {
+            assertEquals(READS, server.toolNames(), "the allow-list in the token still shapes the list");
+            assertTrue(server.stderr().contains("not reachable"), server.stderr());
+            JsonNode e = error(server.call("list_organizations", Map.of()));
+            assertTrue(e.get("message").asText().contains("could not connect"), e.toString());
+        }
+        try (ServerJar server = ServerJar.start("http://127.0.0.1:" + closedPort, sandbox.rootToken(), Map.of())) {
+            assertEquals(27, server.toolNames().size());
+        }
+    }
+
+    @Test
     void aHiddenToolCalledByNameSaysWhyAndSendsNothing() {
         String token = sandbox.tokens().attenuate(sandbox.rootToken(), Attenuation.none().allowActions(READ_ACTIONS));
         try (ServerJar server = ServerJar.start(sandbox.baseUrl(), token, Map.of())) {

@@ -1,0 +1,143 @@
+package dev.hook0mcp.server.hook0;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Hook0 client against a scripted local HTTP server: headers, retries, Retry-After, plain failure messages. */
+class Hook0ClientTest {
+
+    private record Scripted(int status, Map<String, String> headers, String body, long delayMs) {}
+
+    private record Seen(String method, String authorization, String contentType, String userAgent, String body) {}
+
+    private HttpServer http;
+    private final Deque<Scripted> script = new ArrayDeque<>();
+    private final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private Hook0Client client;
+
+    @BeforeEach
+    void start() throws IOException {
+        http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/", exchange -> {
+            byte[] in = exchange.getRequestBody().readAllBytes();
+            seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    exchange.getRequestHeaders().getFirst("User-Agent"), new String(in, StandardCharsets.UTF_8)));
+            Scripted next;
+            synchronized (script) {
+                next = script.isEmpty() ? new Scripted(200, Map.of(), "{}", 0) : script.poll();
+            }
+            try {
+                Thread.sleep(next.delayMs());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            next.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            byte[] out = next.body().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(next.status(), out.length == 0 ? -1 : out.length);
+            if (out.length > 0) {
+                exchange.getResponseBody().write(out);
+            }
+            exchange.close();
+        });
+        http.start();
+        client = new Hook0Client("http://127.0.0.1:" + http.getAddress().getPort(), Duration.ofSeconds(1));
+    }
+
+    @AfterEach
+    void stop() {
+        http.stop(0);
+    }
+
+    private void answer(int status, Map<String, String> headers, String body) {
+        script.add(new Scripted(status, headers, body, 0));
+    }
+
+    private static Hook0Request get() {
+        return Hook0Request.get(List.of("api", "v1", "events"), List.of(Map.entry("application_id", "a")));
+    }
+
+    private static Hook0Request post() {
+        return new Hook0Request("POST", List.of("api", "v1", "event"), List.of(), new ObjectMapper().createObjectNode().put("a", 1));
+    }
+
+    @Test
+    void sendsTheTokenTrimmedAJsonBodyOnlyWhenThereIsOneAndItsName() throws Exception {
+        client.send(get(), "  tok-123 \n");
+        client.send(post(), "tok-123");
+        assertEquals("Bearer tok-123", seen.get(0).authorization());
+        assertNull(seen.get(0).contentType(), "no Content-Type without a body");
+        assertTrue(seen.get(0).userAgent().startsWith("hook0-mcp/"));
+        assertTrue(seen.get(1).contentType().startsWith("application/json"));
+        assertEquals("{\"a\":1}", seen.get(1).body());
+    }
+
+    @Test
+    void idempotentRequestsAreRetriedHonouringRetryAfter() throws Exception {
+        answer(503, Map.of("Retry-After", "0"), "{\"id\":\"ServiceUnavailable\"}");
+        answer(429, Map.of("Retry-After", "0"), "{\"id\":\"RateLimited\",\"title\":\"x\"}");
+        answer(200, Map.of(), "[]");
+        Hook0Response response = client.send(get(), "t");
+        assertEquals(200, response.status());
+        assertEquals(3, seen.size());
+    }
+
+    @Test
+    void postsAreNeverRetried() throws Exception {
+        answer(503, Map.of("Retry-After", "0"), "{\"id\":\"ServiceUnavailable\"}");
+        assertEquals(503, client.send(post(), "t").status());
+        assertEquals(1, seen.size());
+    }
+
+    @Test
+    void aQuotaIsNotRetriedButReported() throws Exception {
+        answer(429, Map.of(), "{\"id\":\"TooManyEventsToday\",\"title\":\"quota\"}");
+        Hook0Response response = client.send(get(), "t");
+        assertEquals(429, response.status());
+        assertEquals("TooManyEventsToday", response.problem().orElseThrow().id());
+        assertEquals(1, seen.size());
+    }
+
+    @Test
+    void aLongRetryAfterIsPassedOnInsteadOfWaited() throws Exception {
+        answer(503, Map.of("Retry-After", "120"), "{\"id\":\"ServiceUnavailable\"}");
+        Hook0Response response = client.send(get(), "t");
+        assertEquals(503, response.status());
+        assertEquals(120L, response.retryAfterSeconds().orElseThrow());
+        assertEquals(1, seen.size());
+    }
+
+    @Test
+    void timeoutsAndRefusedConnectionsSaySoPlainly() throws Exception {
+        script.add(new Scripted(200, Map.of(), "{}", 2_500));
+        var timeout = assertThrows(Hook0TransportException.class, () -> client.send(post(), "t"));
+        assertTrue(timeout.getMessage().contains("timed out after 1 s"), timeout.getMessage());
+
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Hook0Client nowhere = new Hook0Client("http://127.0.0.1:" + closedPort, Duration.ofSeconds(1));
+        var refused = assertThrows(Hook0TransportException.class, () -> nowhere.send(post(), "secret-token"));
+        assertTrue(refused.getMessage().contains("could not connect to Hook0"), refused.getMessage());
+        assertTrue(!refused.getMessage().contains("secret-token"), "never the token");
+    }
+}
