@@ -1,13 +1,11 @@
 package dev.hook0mcp.server.mcp;
 
-import dev.hook0mcp.server.Version;
 import dev.hook0mcp.server.engine.CallContext;
 import dev.hook0mcp.server.engine.ToolExecutor;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
-import io.modelcontextprotocol.spec.McpSchema;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
@@ -34,13 +32,7 @@ public final class StdioServer {
                 new HiddenToolCalls(context.surface()));
         var transport = new StdioServerTransportProvider(
                 new JacksonMcpJsonMapper(dev.hook0mcp.server.engine.Json.MAPPER), guarded, stdout);
-        McpSyncServer server = McpServer.sync(transport)
-                .serverInfo(new McpSchema.Implementation(Version.NAME, "Hook0 MCP", Version.VERSION))
-                .instructions(instructions)
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
-                .validateToolInputs(false) // the engine validates, with messages that name the argument
-                .tools(McpTools.specifications(context.surface(), executor, exchange -> context))
-                .build();
+        McpSyncServer server = McpFeatures.apply(McpServer.sync(transport), executor, context, instructions).build();
         log.info("serving MCP over stdio ({} tools)", context.surface().enabledNames().size());
         ended.await();
         log.info("stdin closed; shutting down");
