@@ -8,10 +8,12 @@ import dev.hook0mcp.server.config.ConfigParser;
 import dev.hook0mcp.server.config.HelpText;
 import dev.hook0mcp.server.config.Transport;
 import dev.hook0mcp.server.engine.CallContext;
+import dev.hook0mcp.server.http.HttpTransportServer;
 import dev.hook0mcp.server.mcp.StdioServer;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +62,26 @@ public final class Launcher {
         }
     }
 
+    /** Serves MCP over HTTP until SIGTERM/SIGINT, which closes the sessions and stops cleanly. */
+    private static int serveHttp(ServerCore core) throws InterruptedException {
+        HttpTransportServer server;
+        try {
+            server = HttpTransportServer.start(core);
+        } catch (Exception e) {
+            throw new ConfigException("cannot serve HTTP on " + core.config().host() + ":" + core.config().port()
+                    + ": " + e.getMessage());
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "hook0-mcp-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        server.join();
+        stopped.await();
+        return OK;
+    }
+
     private int serveOrCheck(Config config) {
         Logger log = LoggerFactory.getLogger(Launcher.class);
         Sandbox sandbox = null;
@@ -80,9 +102,7 @@ public final class Launcher {
                 return new CheckCommand(core, stdout).run(config.token());
             }
             if (config.transport() != Transport.STDIO) {
-                stderr.println("hook0-mcp: the " + config.transport().name().toLowerCase()
-                        + " transport is not available in this build; use --transport stdio");
-                return BAD_CONFIG;
+                return serveHttp(core);
             }
             AccessReport access = core.inspector().inspect(config.token());
             access.log(log);

@@ -1,0 +1,71 @@
+package dev.hook0mcp.server.http;
+
+import dev.hook0mcp.server.ServerCore;
+import dev.hook0mcp.server.access.AccessReport;
+import dev.hook0mcp.server.config.Transport;
+import dev.hook0mcp.server.engine.CallContext;
+import dev.hook0mcp.server.engine.Json;
+import dev.hook0mcp.server.mcp.McpFeatures;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the endpoint of one token: probe it, then an SDK server with its tools on the configured transport. */
+final class EndpointFactory {
+
+    static final String MCP_PATH = "/mcp";
+    static final String SSE_PATH = "/sse";
+    static final String MESSAGE_PATH = "/message";
+
+    private static final Logger log = LoggerFactory.getLogger(EndpointFactory.class);
+
+    private final ServerCore core;
+    private final Transport transport;
+    private final ServerTransportSecurityValidator security;
+    private final int maxRequestBytes;
+
+    EndpointFactory(ServerCore core, Transport transport, ServerTransportSecurityValidator security, int maxRequestBytes) {
+        this.core = core;
+        this.transport = transport;
+        this.security = security;
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    CallerEndpoint create(String token) {
+        AccessReport access = core.inspector().inspect(token);
+        access.log(log);
+        CallContext context = new CallContext(core.client(), token, access);
+        JacksonMcpJsonMapper mapper = new JacksonMcpJsonMapper(Json.MAPPER);
+        if (transport == Transport.SSE) {
+            HttpServletSseServerTransportProvider provider = HttpServletSseServerTransportProvider.builder()
+                    .jsonMapper(mapper)
+                    .sseEndpoint(SSE_PATH)
+                    .messageEndpoint(MESSAGE_PATH)
+                    .keepAliveInterval(Duration.ofSeconds(30))
+                    .securityValidator(security)
+                    .maxRequestSize(maxRequestBytes)
+                    .build();
+            McpSyncServer server = McpFeatures.apply(McpServer.sync(provider), core.executor(), context,
+                    access.instructions()).build();
+            return new CallerEndpoint(access, server, provider, List.of());
+        }
+        var owned = OwnedSchedulers.build(() -> HttpServletStreamableServerTransportProvider.builder()
+                .jsonMapper(mapper)
+                .mcpEndpoint(MCP_PATH)
+                .keepAliveInterval(Duration.ofSeconds(30))
+                .securityValidator(security)
+                .maxRequestSize(maxRequestBytes)
+                .build());
+        HttpServletStreamableServerTransportProvider provider = owned.value();
+        McpSyncServer server = McpFeatures.apply(McpServer.sync(provider), core.executor(), context,
+                access.instructions()).build();
+        return new CallerEndpoint(access, server, provider, owned.schedulers());
+    }
+}

@@ -1,0 +1,179 @@
+package dev.hook0mcp.server.it;
+
+import static dev.hook0mcp.server.it.Results.error;
+import static dev.hook0mcp.server.it.Results.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hook0mcp.sandbox.Attenuation;
+import dev.hook0mcp.sandbox.RecordedRequest;
+import dev.hook0mcp.sandbox.Sandbox;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The real jar over Streamable HTTP (per-caller tokens) and legacy SSE (one configured token), driven by the
+ * SDK's HTTP clients against the sandbox.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HttpTransportIT {
+
+    private Sandbox sandbox;
+    private HttpServerProcess perCaller;
+    private String app;
+    private String readOnly;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void start() throws Exception {
+        sandbox = Sandbox.start(0);
+        app = sandbox.applicationId().toString();
+        readOnly = sandbox.tokens().attenuate(sandbox.rootToken(), Attenuation.none().allowActions(Attenuation.READ_ACTIONS));
+        perCaller = new HttpServerProcess("http", Map.of("HOOK0_API_URL", sandbox.baseUrl()));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (perCaller != null) {
+            perCaller.close();
+        }
+        sandbox.close();
+    }
+
+    private HttpResponse<String> post(String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(perCaller.baseUrl + "/mcp"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+            + "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
+
+    @Test
+    void eachCallerGetsTheToolsOfItsOwnTokenAndHook0SeesThatToken() {
+        McpSyncClient root = perCaller.streamableClient(sandbox.rootToken());
+        McpSyncClient reader = perCaller.streamableClient(readOnly);
+        try {
+            assertEquals(27, root.listTools().tools().size());
+            assertEquals(17, reader.listTools().tools().size());
+
+            sandbox.requestLog().clear();
+            ok(root.callTool(new McpSchema.CallToolRequest("list_event_types", Map.of("application_id", app))));
+            ok(reader.callTool(new McpSchema.CallToolRequest("list_subscriptions", Map.of("application_id", app))));
+            List<RecordedRequest> log = sandbox.requestLog().entries();
+            assertEquals("Bearer " + sandbox.rootToken(), find(log, "/api/v1/event_types").authorization());
+            assertEquals("Bearer " + readOnly, find(log, "/api/v1/subscriptions").authorization());
+
+            JsonNode refused = error(reader.callTool(new McpSchema.CallToolRequest("create_application",
+                    Map.of("name", "nope"))));
+            assertTrue(refused.get("message").asText().contains("application:create is not allowed"), refused.toString());
+            JsonNode notFound = error(root.callTool(new McpSchema.CallToolRequest("get_event",
+                    Map.of("application_id", app, "event_id", "00000000-0000-0000-0000-000000000001"))));
+            assertEquals(404, notFound.get("status").asInt());
+        } finally {
+            root.closeGracefully();
+            reader.closeGracefully();
+        }
+        assertFalse(perCaller.stderr().contains(sandbox.rootToken()), "tokens are never logged");
+        assertFalse(perCaller.stderr().contains(readOnly));
+    }
+
+    private static RecordedRequest find(List<RecordedRequest> log, String path) {
+        return log.stream().filter(r -> r.path().startsWith(path)).findFirst()
+                .orElseThrow(() -> new AssertionError("no request to " + path + " in " + log));
+    }
+
+    @Test
+    void aRequestWithoutATokenGets401WithABearerChallenge() throws Exception {
+        HttpResponse<String> response = post(INITIALIZE, Map.of());
+        assertEquals(401, response.statusCode());
+        assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+    }
+
+    @Test
+    void aForeignOriginIsRefusedBeforeAnyMcpProcessing() throws Exception {
+        sandbox.requestLog().clear();
+        HttpResponse<String> response = post(INITIALIZE, Map.of("Origin", "https://evil.example",
+                "Authorization", "Bearer " + sandbox.tokens().mintRoot()));
+        assertEquals(403, response.statusCode());
+        assertEquals(List.of(), sandbox.requestLog().entries(), "no probe, no request to Hook0");
+        HttpResponse<String> local = post(INITIALIZE, Map.of("Origin", "http://localhost:5173",
+                "Authorization", "Bearer " + sandbox.rootToken()));
+        assertEquals(200, local.statusCode(), "loopback origins are allowed");
+    }
+
+    @Test
+    void anOversizedBodyGets413() throws Exception {
+        String huge = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}}";
+        HttpResponse<String> response = post(huge, Map.of("Authorization", "Bearer " + sandbox.rootToken()));
+        assertEquals(413, response.statusCode());
+    }
+
+    @Test
+    void twentyConcurrentClientsMakeFiftyCallsEach() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int c = 0; c < 20; c++) {
+                String token = c % 2 == 0 ? sandbox.rootToken() : readOnly;
+                results.add(pool.submit(() -> {
+                    McpSyncClient client = perCaller.streamableClient(token);
+                    int succeeded = 0;
+                    try {
+                        for (int i = 0; i < 50; i++) {
+                            var r = client.callTool(new McpSchema.CallToolRequest(
+                                    i % 2 == 0 ? "get_application" : "list_event_types", Map.of("application_id", app)));
+                            if (!Boolean.TRUE.equals(r.isError())) {
+                                succeeded++;
+                            }
+                        }
+                    } finally {
+                        client.closeGracefully();
+                    }
+                    return succeeded;
+                }));
+            }
+            for (Future<Integer> f : results) {
+                assertEquals(50, f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void legacySseServesTheConfiguredTokenAndStopsCleanlyOnSigterm() throws Exception {
+        HttpServerProcess sse = new HttpServerProcess("sse",
+                Map.of("HOOK0_API_URL", sandbox.baseUrl(), "HOOK0_API_TOKEN", readOnly));
+        try {
+            McpSyncClient client = sse.sseClient(null);
+            assertEquals(17, client.listTools().tools().size());
+            JsonNode events = ok(client.callTool(new McpSchema.CallToolRequest("list_events", Map.of("application_id", app))));
+            assertEquals(100, events.get("count").asInt());
+            client.closeGracefully();
+            assertTrue(sse.terminate(), "SIGTERM stops the server");
+            assertTrue(sse.stderr().contains("HTTP server stopped"), sse.stderr());
+        } finally {
+            sse.close();
+        }
+    }
+}
