@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ArgumentValidator {
 
-    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(Dialects.getDraft202012());
     private final ConcurrentHashMap<String, Schema> compiled = new ConcurrentHashMap<>();
+    private volatile SchemaRegistry registry; // built on first use: start-up does not need it
 
     public void validate(ObjectNode inputSchema, ObjectNode arguments) {
         List<String> problems = new ArrayList<>();
@@ -35,13 +35,27 @@ public final class ArgumentValidator {
         if (!problems.isEmpty()) {
             throw new ArgumentException(problems);
         }
-        Schema schema = compiled.computeIfAbsent(inputSchema.toString(), key -> registry.getSchema(inputSchema));
+        Schema schema = compiled.computeIfAbsent(inputSchema.toString(), key -> registry().getSchema(inputSchema));
         for (Error error : schema.validate(arguments)) {
             problems.add(describe(error));
         }
         if (!problems.isEmpty()) {
             throw new ArgumentException(problems);
         }
+    }
+
+    private SchemaRegistry registry() {
+        SchemaRegistry r = registry;
+        if (r == null) {
+            synchronized (this) {
+                r = registry;
+                if (r == null) {
+                    r = SchemaRegistry.withDefaultDialect(Dialects.getDraft202012());
+                    registry = r;
+                }
+            }
+        }
+        return r;
     }
 
     private static String describe(Error error) {
