@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class McpCompletions {
 
     static final int MAX_VALUES = 100;
-    static final long CACHE_MILLIS = 10_000;
+    static final long CACHE_MILLIS = 5_000;
     private static final int CACHE_ENTRIES = 64;
     private static final Logger log = LoggerFactory.getLogger(McpCompletions.class);
 

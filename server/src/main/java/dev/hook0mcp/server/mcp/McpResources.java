@@ -84,7 +84,7 @@ public final class McpResources {
         } catch (ResourceTable.BadUri e) {
             throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS)
                     .message("Invalid resource URI: " + e.getMessage() + "; nothing was sent to Hook0")
-                    .data(Map.of("uri", uri == null ? "" : uri, "template", entry.uriTemplate()))
+                    .data(Map.of("uri", uri == null ? "" : ResourceTable.printable(uri), "template", entry.uriTemplate()))
                     .build();
         }
         ToolOutcome outcome = executor.call(entry.tool(), arguments, context);

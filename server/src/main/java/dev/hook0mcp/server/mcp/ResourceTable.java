@@ -123,14 +123,14 @@ public final class ResourceTable {
             throw new BadUri("the resource URI is empty");
         }
         if (uri.indexOf('?') >= 0 || uri.indexOf('#') >= 0) {
-            throw new BadUri(uri + ": hook0:// resources take no query string or fragment");
+            throw new BadUri(printable(uri) + ": hook0:// resources take no query string or fragment");
         }
         Map<String, String> values = entry.match(uri)
-                .orElseThrow(() -> new BadUri(uri + " does not have the shape " + entry.uriTemplate()));
+                .orElseThrow(() -> new BadUri(printable(uri) + " does not have the shape " + entry.uriTemplate()));
         Map<String, Object> args = new LinkedHashMap<>();
         values.forEach((name, value) -> {
             if (!UUID.matcher(value).matches()) {
-                throw new BadUri(uri + ": " + name + " must be a UUID (like 3f2b8c1e-0d4a-4b6f-9e21-7c5d8a9b0e13),"
+                throw new BadUri(printable(uri) + ": " + name + " must be a UUID (like 3f2b8c1e-0d4a-4b6f-9e21-7c5d8a9b0e13),"
                         + " not '" + printable(value) + "'");
             }
             args.put(name, value);
@@ -142,8 +142,9 @@ public final class ResourceTable {
         return value != null && UUID.matcher(value).matches();
     }
 
-    private static String printable(String value) {
+    /** For echoing a caller's value in a message: control and invisible characters shown as '?', bounded. */
+    static String printable(String value) {
         String clean = value.replaceAll("[\\p{Cc}\\p{Cf}]", "?");
-        return clean.length() <= 60 ? clean : clean.substring(0, 60) + "…";
+        return clean.length() <= 200 ? clean : clean.substring(0, 200) + "…";
     }
 }
