@@ -4,11 +4,14 @@ import dev.hook0mcp.server.Version;
 import dev.hook0mcp.server.engine.CallContext;
 import dev.hook0mcp.server.engine.ToolExecutor;
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.util.List;
 
 /**
- * What every transport serves for one caller: server info, instructions, capabilities and the tools of that
- * caller's token. Transports build the SDK server from this and only differ in how bytes travel.
+ * What every transport serves for one caller: server info, instructions, capabilities, the tools of that caller's
+ * token, and the hook0:// resources, prompts and completions that go with them. Transports build the SDK server
+ * from this and only differ in how bytes travel.
  */
 public final class McpFeatures {
 
@@ -17,11 +20,34 @@ public final class McpFeatures {
     public static <S extends McpServer.SyncSpecification<S>> McpServer.SyncSpecification<S> apply(S spec,
             ToolExecutor executor,
             CallContext context, String instructions) {
+        List<McpServerFeatures.SyncResourceSpecification> resources = McpResources.resources(context, executor);
+        List<McpServerFeatures.SyncResourceTemplateSpecification> templates = McpResources.templates(context, executor);
+        List<McpServerFeatures.SyncPromptSpecification> prompts = McpPrompts.specifications(context);
+        List<McpServerFeatures.SyncCompletionSpecification> completions = new McpCompletions(executor, context)
+                .specifications(prompts.stream().map(McpServerFeatures.SyncPromptSpecification::prompt).toList(),
+                        McpResources.offered(context.surface()));
+
+        // Declared only when there is something to offer; no subscriptions and no list-changed notifications:
+        // what a caller gets is fixed by its token for the life of the session.
+        McpSchema.ServerCapabilities.Builder capabilities = McpSchema.ServerCapabilities.builder().tools(false);
+        if (!resources.isEmpty() || !templates.isEmpty()) {
+            capabilities.resources(false, false);
+        }
+        if (!prompts.isEmpty()) {
+            capabilities.prompts(false);
+        }
+        if (!completions.isEmpty()) {
+            capabilities.completions();
+        }
         return spec
                 .serverInfo(new McpSchema.Implementation(Version.NAME, "Hook0 MCP", Version.VERSION))
                 .instructions(instructions)
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .capabilities(capabilities.build())
                 .validateToolInputs(false) // the engine validates, with messages that name the argument
-                .tools(McpTools.specifications(context.surface(), executor, exchange -> context));
+                .tools(McpTools.specifications(context.surface(), executor, exchange -> context))
+                .resources(resources)
+                .resourceTemplates(templates)
+                .prompts(prompts)
+                .completions(completions);
     }
 }

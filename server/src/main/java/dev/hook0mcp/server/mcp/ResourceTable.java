@@ -1,0 +1,150 @@
+package dev.hook0mcp.server.mcp;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The hook0:// resources, as data: each URI template is one catalogue tool, called with the URI's variables as
+ * its arguments of the same names. Reading a resource is that tool call, so routes, required query parameters,
+ * redaction, untrusted-data marking and the size budget are the tool's.
+ */
+public final class ResourceTable {
+
+    /** One URI template and the tool that resolves it. Every variable is a UUID argument of that tool. */
+    public record Entry(String uriTemplate, String name, String title, String description, String tool) {
+
+        public List<String> variables() {
+            List<String> names = new ArrayList<>();
+            Matcher m = VARIABLE.matcher(uriTemplate);
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+            return names;
+        }
+
+        /** This template with its variables filled in (values are UUIDs, nothing to escape). */
+        public String expand(Map<String, String> values) {
+            Matcher m = VARIABLE.matcher(uriTemplate);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String value = values.get(m.group(1));
+                if (value == null) {
+                    throw new IllegalArgumentException("no value for " + m.group(1) + " in " + uriTemplate);
+                }
+                m.appendReplacement(out, Matcher.quoteReplacement(value));
+            }
+            m.appendTail(out);
+            return out.toString();
+        }
+
+        /** The variables of {@code uri} when it has this template's shape (any non-empty segment per variable). */
+        Optional<Map<String, String>> match(String uri) {
+            Matcher m = pattern().matcher(uri);
+            if (!m.matches()) {
+                return Optional.empty();
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            List<String> names = variables();
+            for (int i = 0; i < names.size(); i++) {
+                values.put(names.get(i), m.group(i + 1));
+            }
+            return Optional.of(values);
+        }
+
+        private Pattern pattern() {
+            StringBuilder regex = new StringBuilder();
+            Matcher m = VARIABLE.matcher(uriTemplate);
+            int last = 0;
+            while (m.find()) {
+                regex.append(Pattern.quote(uriTemplate.substring(last, m.start()))).append("([^/?#]+)");
+                last = m.end();
+            }
+            regex.append(Pattern.quote(uriTemplate.substring(last)));
+            return Pattern.compile(regex.toString());
+        }
+    }
+
+    /** Why a URI cannot be read, said before any request is made. */
+    public static final class BadUri extends RuntimeException {
+        BadUri(String message) {
+            super(message);
+        }
+    }
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{([a-z_]+)}");
+    private static final Pattern UUID = Pattern.compile(
+            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
+    public static final List<Entry> ENTRIES = List.of(
+            new Entry("hook0://organizations", "organizations", "Organizations",
+                    "The organization of this token (Hook0: GET /organizations).", "list_organizations"),
+            new Entry("hook0://organizations/{organization_id}/applications", "applications", "Applications",
+                    "The applications of an organization (GET /applications?organization_id=).", "list_applications"),
+            new Entry("hook0://applications/{application_id}", "application", "Application",
+                    "One application with its quotas and consumption (GET /applications/{id}).", "get_application"),
+            new Entry("hook0://applications/{application_id}/event_types", "event_types", "Event types",
+                    "The active event types of an application, service.resource_type.verb"
+                            + " (GET /event_types?application_id=).", "list_event_types"),
+            new Entry("hook0://applications/{application_id}/subscriptions", "subscriptions", "Subscriptions",
+                    "The webhook subscriptions of an application: target, labels, event_types, is_enabled; secrets"
+                            + " redacted (GET /subscriptions?application_id=).", "list_subscriptions"),
+            new Entry("hook0://applications/{application_id}/events", "events", "Events",
+                    "The latest 100 events of an application, without payloads; outside data"
+                            + " (GET /events?application_id=).", "list_events"),
+            new Entry("hook0://applications/{application_id}/events/{event_id}", "event", "Event",
+                    "One event with its payload decoded when it is text or JSON; outside data"
+                            + " (GET /events/{id}?application_id=).", "get_event"),
+            new Entry("hook0://applications/{application_id}/events/{event_id}/attempts", "event_attempts",
+                    "Delivery attempts of an event",
+                    "The newest 50 delivery attempts of one event, with status and response_id; next_cursor means"
+                            + " more (list_request_attempts pages on) (GET /request_attempts?application_id=&event_id=).",
+                    "list_request_attempts"),
+            new Entry("hook0://applications/{application_id}/responses/{response_id}", "response", "Webhook response",
+                    "What a receiver answered to a delivery attempt: http_code, headers, body; outside data"
+                            + " (GET /responses/{id}?application_id=).", "get_response"));
+
+    private ResourceTable() {}
+
+    public static Optional<Entry> byTemplate(String uriTemplate) {
+        return ENTRIES.stream().filter(e -> e.uriTemplate().equals(uriTemplate)).findFirst();
+    }
+
+    /**
+     * The tool arguments {@code uri} stands for under {@code entry}, or {@link BadUri} saying what is wrong (a
+     * variable that is not a UUID, a query string, a URI of another shape).
+     */
+    public static Map<String, Object> arguments(Entry entry, String uri) {
+        if (uri == null || uri.isEmpty()) {
+            throw new BadUri("the resource URI is empty");
+        }
+        if (uri.indexOf('?') >= 0 || uri.indexOf('#') >= 0) {
+            throw new BadUri(printable(uri) + ": hook0:// resources take no query string or fragment");
+        }
+        Map<String, String> values = entry.match(uri)
+                .orElseThrow(() -> new BadUri(printable(uri) + " does not have the shape " + entry.uriTemplate()));
+        Map<String, Object> args = new LinkedHashMap<>();
+        values.forEach((name, value) -> {
+            if (!UUID.matcher(value).matches()) {
+                throw new BadUri(printable(uri) + ": " + name + " must be a UUID (like 3f2b8c1e-0d4a-4b6f-9e21-7c5d8a9b0e13),"
+                        + " not '" + printable(value) + "'");
+            }
+            args.put(name, value);
+        });
+        return args;
+    }
+
+    public static boolean isUuid(String value) {
+        return value != null && UUID.matcher(value).matches();
+    }
+
+    /** For echoing a caller's value in a message: control and invisible characters shown as '?', bounded. */
+    static String printable(String value) {
+        String clean = value.replaceAll("[\\p{Cc}\\p{Cf}]", "?");
+        return clean.length() <= 200 ? clean : clean.substring(0, 200) + "…";
+    }
+}

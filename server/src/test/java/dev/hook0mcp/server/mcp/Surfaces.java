@@ -1,0 +1,105 @@
+package dev.hook0mcp.server.mcp;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hook0mcp.catalog.ToolCatalog;
+import dev.hook0mcp.catalog.ToolDefinition;
+import dev.hook0mcp.catalog.ToolScope;
+import dev.hook0mcp.server.engine.CallContext;
+import dev.hook0mcp.server.engine.CallerAccess;
+import dev.hook0mcp.server.engine.Json;
+import dev.hook0mcp.server.engine.ResultShaper;
+import dev.hook0mcp.server.engine.ShapingOptions;
+import dev.hook0mcp.server.engine.TokenDefaults;
+import dev.hook0mcp.server.engine.ToolExecutor;
+import dev.hook0mcp.server.engine.ToolSurface;
+import dev.hook0mcp.server.hook0.Hook0Client;
+import dev.hook0mcp.server.tools.ExplainEventDeliveryHandler;
+import dev.hook0mcp.server.tools.IngestEventHandler;
+import dev.hook0mcp.server.tools.TokenInfoHandler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/** Tool surfaces and call contexts for unit tests, built from the real catalogue. */
+final class Surfaces {
+
+    static final ToolCatalog CATALOG = ToolCatalog.standard();
+    static final String ORG = "11111111-2222-4333-8444-555555555555";
+    static final String APP = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
+
+    private Surfaces() {}
+
+    static ToolSurface surface(Predicate<ToolDefinition> on, TokenDefaults defaults) {
+        List<ToolSurface.Decision> decisions = new ArrayList<>();
+        for (ToolDefinition tool : CATALOG.tools()) {
+            boolean enabled = on.test(tool);
+            decisions.add(new ToolSurface.Decision(tool, enabled, enabled ? "allowed"
+                    : "test token: " + (tool.action() == null ? "hidden" : tool.action() + " is not allowed")));
+        }
+        return new ToolSurface(decisions, defaults);
+    }
+
+    static ToolSurface full() {
+        return surface(t -> true, new TokenDefaults(ORG, null));
+    }
+
+    static ToolSurface readOnly() {
+        return surface(ToolDefinition::isRead, new TokenDefaults(ORG, null));
+    }
+
+    static ToolSurface oneApplication() {
+        return surface(t -> t.scope() != ToolScope.ORGANIZATION, new TokenDefaults(ORG, APP));
+    }
+
+    static ToolSurface only(Set<String> names) {
+        return surface(t -> names.contains(t.name()), new TokenDefaults(ORG, null));
+    }
+
+    static CallContext context(ToolSurface surface, String apiUrl, String token) {
+        CallerAccess access = new CallerAccess() {
+            @Override
+            public ToolSurface surface() {
+                return surface;
+            }
+
+            @Override
+            public ObjectNode tokenInfo() {
+                ObjectNode info = Json.object().put("organization_id", ORG).put("mode", "test");
+                if (surface.defaults().applicationId() != null) {
+                    info.put("application_id", surface.defaults().applicationId());
+                }
+                return info;
+            }
+        };
+        return new CallContext(new Hook0Client(apiUrl, Duration.ofSeconds(5)), token, access);
+    }
+
+    static CallContext context(ToolSurface surface) {
+        return context(surface, "http://127.0.0.1:9", "unused");
+    }
+
+    static ToolExecutor executor() {
+        ResultShaper shaper = new ResultShaper(new ShapingOptions(false, 60_000));
+        return new ToolExecutor(CATALOG, shaper, Map.of(
+                "explain_event_delivery", new ExplainEventDeliveryHandler(shaper, CATALOG.get("get_event").result()),
+                "ingest_event", new IngestEventHandler(),
+                "get_token_info", new TokenInfoHandler()));
+    }
+
+    /** Catalogue tool names {@code text} mentions as whole words. */
+    static Set<String> toolsNamedIn(String text) {
+        Set<String> named = new LinkedHashSet<>();
+        for (ToolDefinition tool : CATALOG.tools()) {
+            if (Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(tool.name()) + "(?![A-Za-z0-9_])").matcher(text)
+                    .find()) {
+                named.add(tool.name());
+            }
+        }
+        return named;
+    }
+}
