@@ -75,6 +75,10 @@ class HttpTransportIT {
         try {
             assertEquals(27, root.listTools().tools().size());
             assertEquals(17, reader.listTools().tools().size());
+            // Resources and prompts come from the same assembly as on stdio, per caller.
+            assertTrue(root.listPrompts().prompts().stream().anyMatch(p -> p.name().equals("create_webhook_subscription")));
+            assertFalse(reader.listPrompts().prompts().stream().anyMatch(p -> p.name().equals("create_webhook_subscription")));
+            assertFalse(reader.listResourceTemplates().resourceTemplates().isEmpty());
 
             sandbox.requestLog().clear();
             ok(root.callTool(new McpSchema.CallToolRequest("list_event_types", Map.of("application_id", app))));
