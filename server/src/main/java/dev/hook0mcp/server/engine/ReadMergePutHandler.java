@@ -34,9 +34,7 @@ final class ReadMergePutHandler implements ToolHandler {
             return ErrorResults.internal(tool, "Hook0 answered the read with something other than an object");
         }
         ObjectNode body = merged((ObjectNode) existing, arguments, write);
-        Hook0Response updated = context.send(new dev.hook0mcp.server.hook0.Hook0Request(
-                write.method(), RequestBuilder.pathSegments(write, arguments), RequestBuilder.query(write, arguments),
-                body));
+        Hook0Response updated = context.send(RequestBuilder.build(write, arguments, body));
         if (!updated.isSuccess()) {
             return ErrorResults.fromResponse(tool, updated);
         }

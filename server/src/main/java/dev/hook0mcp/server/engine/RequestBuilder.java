@@ -14,8 +14,12 @@ public final class RequestBuilder {
     private RequestBuilder() {}
 
     public static Hook0Request build(Route route, ObjectNode arguments) {
-        return new Hook0Request(route.method(), pathSegments(route, arguments), query(route, arguments),
-                route.hasBody() ? body(route, arguments) : null);
+        return build(route, arguments, route.hasBody() ? body(route, arguments) : null);
+    }
+
+    /** The route's path and query from the arguments, with a body the caller composed (composites). */
+    public static Hook0Request build(Route route, ObjectNode arguments, ObjectNode body) {
+        return new Hook0Request(route.method(), pathSegments(route, arguments), query(route, arguments), body);
     }
 
     static List<String> pathSegments(Route route, ObjectNode arguments) {
@@ -58,7 +62,8 @@ public final class RequestBuilder {
         return value.asText();
     }
 
-    static ObjectNode body(Route route, ObjectNode arguments) {
+    /** The JSON body: each bound argument that was given, under its member name. */
+    public static ObjectNode body(Route route, ObjectNode arguments) {
         ObjectNode body = Json.object();
         route.body().forEach((argument, member) -> {
             JsonNode value = arguments.get(argument);

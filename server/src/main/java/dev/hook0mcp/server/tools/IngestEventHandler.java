@@ -8,14 +8,13 @@ import dev.hook0mcp.server.engine.ArgumentException;
 import dev.hook0mcp.server.engine.CallContext;
 import dev.hook0mcp.server.engine.ErrorResults;
 import dev.hook0mcp.server.engine.Json;
+import dev.hook0mcp.server.engine.RequestBuilder;
 import dev.hook0mcp.server.engine.ToolHandler;
 import dev.hook0mcp.server.engine.ToolOutcome;
-import dev.hook0mcp.server.hook0.Hook0Request;
 import dev.hook0mcp.server.hook0.Hook0Response;
 import dev.hook0mcp.server.hook0.Hook0TransportException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 /**
  * ingest_event: makes a retry harmless and a JSON payload easy.
@@ -33,7 +32,7 @@ public final class IngestEventHandler implements ToolHandler {
             throws Hook0TransportException {
         Route route = tool.binding().routes().get(0);
         ObjectNode body = body(arguments, route);
-        Hook0Response response = context.send(new Hook0Request(route.method(), segments(route), List.of(), body));
+        Hook0Response response = context.send(RequestBuilder.build(route, arguments, body));
         String eventId = body.get("event_id").asText();
         String applicationId = body.path("application_id").asText();
         if (response.status() == 409 && response.problem().map(p -> "EventAlreadyIngested".equals(p.id())).orElse(false)) {
@@ -82,17 +81,6 @@ public final class IngestEventHandler implements ToolHandler {
         if (!args.hasNonNull("occurred_at")) {
             args.put("occurred_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         }
-        ObjectNode body = Json.object();
-        route.body().forEach((argument, member) -> {
-            JsonNode value = args.get(argument);
-            if (value != null && !value.isNull()) {
-                body.set(member, value);
-            }
-        });
-        return body;
-    }
-
-    private static List<String> segments(Route route) {
-        return java.util.Arrays.stream(route.path().split("/")).filter(s -> !s.isEmpty()).toList();
+        return RequestBuilder.body(route, args);
     }
 }
