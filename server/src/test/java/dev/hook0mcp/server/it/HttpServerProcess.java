@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 /** The real jar serving MCP over HTTP on a free port; SDK clients connect to it. */
 final class HttpServerProcess implements AutoCloseable {
 
-    private static final Pattern URL = Pattern.compile("on (http://127\\.0\\.0\\.1:\\d+)(/mcp|/sse)");
+    private static final Pattern URL = Pattern.compile("on http://(127\\.0\\.0\\.1|0\\.0\\.0\\.0)(:\\d+)(/mcp|/sse)");
 
     final Process process;
     final String baseUrl;
@@ -47,7 +47,7 @@ final class HttpServerProcess implements AutoCloseable {
                     stderr.add(line);
                     Matcher m = URL.matcher(line);
                     if (m.find() && found[0] == null) {
-                        found[0] = m.group(1);
+                        found[0] = "http://127.0.0.1" + m.group(2);
                         ready.countDown();
                     }
                 }

@@ -126,6 +126,29 @@ class HttpTransportIT {
     }
 
     @Test
+    void aHostHeaderNamingAnotherServerGets421() throws Exception {
+        // java.net.http will not send a custom Host header: speak HTTP/1.1 on a socket.
+        URI uri = URI.create(perCaller.baseUrl);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            String request = "POST /mcp HTTP/1.1\r\nHost: evil.example\r\nContent-Type: application/json\r\n"
+                    + "Authorization: Bearer " + sandbox.rootToken() + "\r\nContent-Length: " + INITIALIZE.length()
+                    + "\r\nConnection: close\r\n\r\n" + INITIALIZE;
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8)).readLine();
+            assertEquals("HTTP/1.1 421 Misdirected Request", status);
+        }
+    }
+
+    @Test
+    void bindingBeyondLoopbackIsWarnedAbout() throws Exception {
+        try (HttpServerProcess open = new HttpServerProcess("http",
+                Map.of("HOOK0_API_URL", sandbox.baseUrl(), "MCP_HOST", "0.0.0.0"))) {
+            assertTrue(open.stderr().contains("not a loopback address"), open.stderr());
+        }
+    }
+
+    @Test
     void anOversizedBodyGets413() throws Exception {
         String huge = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}}";
         HttpResponse<String> response = post(huge, Map.of("Authorization", "Bearer " + sandbox.rootToken()));
