@@ -7,7 +7,8 @@ import java.io.PrintStream;
 
 /**
  * {@code hook0-mcp check}: the probe made visible to a person — API reachability, the token's facts (never the
- * token), and the table of tools on and off with the reason. Exit status 0 when the token is usable.
+ * token), and the table of tools on and off with the reason. Exit status 0 when Hook0 answered and the token is
+ * usable, 1 otherwise.
  */
 final class CheckCommand {
 
@@ -44,7 +45,8 @@ final class CheckCommand {
         for (ToolSurface.Decision d : report.surface().decisions()) {
             out.printf("  %-3s  %-32s %s%n", d.enabled() ? "on" : "off", d.tool().name(), d.reason());
         }
-        return report.usable() ? Launcher.OK : Launcher.FAILED;
+        // Usable means confirmed: a token Hook0 could not be asked about is not reported as working.
+        return report.usable() && report.instanceReachable() ? Launcher.OK : Launcher.FAILED;
     }
 
     /** Enough to tell two tokens apart, never enough to use one: a short SHA-256 fingerprint. */

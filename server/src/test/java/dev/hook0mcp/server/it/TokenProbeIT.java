@@ -171,6 +171,10 @@ class TokenProbeIT {
         try (ServerJar server = ServerJar.start("http://127.0.0.1:" + closedPort, sandbox.rootToken(), Map.of())) {
             assertEquals(27, server.toolNames().size());
         }
+        RawProcess.Outcome check = RawProcess.run(Map.of("HOOK0_API_URL", "http://127.0.0.1:" + closedPort,
+                "HOOK0_API_TOKEN", sandbox.rootToken()), "check");
+        assertEquals(1, check.status(), "check does not call an unconfirmed token usable");
+        assertTrue(check.stdout().contains("NOT reachable"), check.stdout());
     }
 
     @Test
