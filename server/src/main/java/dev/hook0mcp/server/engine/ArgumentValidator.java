@@ -2,15 +2,11 @@ package dev.hook0mcp.server.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.dialect.Dialects;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks a tool's arguments against its input schema before anything is sent: unknown arguments first (with the
@@ -18,8 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ArgumentValidator {
 
-    private final ConcurrentHashMap<String, Schema> compiled = new ConcurrentHashMap<>();
-    private volatile SchemaRegistry registry; // built on first use: start-up does not need it
 
     public void validate(ObjectNode inputSchema, ObjectNode arguments) {
         List<String> problems = new ArrayList<>();
@@ -35,27 +29,12 @@ public final class ArgumentValidator {
         if (!problems.isEmpty()) {
             throw new ArgumentException(problems);
         }
-        Schema schema = compiled.computeIfAbsent(inputSchema.toString(), key -> registry().getSchema(inputSchema));
-        for (Error error : schema.validate(arguments)) {
+        for (Error error : JsonSchemas.compile(inputSchema).validate(arguments)) {
             problems.add(describe(error));
         }
         if (!problems.isEmpty()) {
             throw new ArgumentException(problems);
         }
-    }
-
-    private SchemaRegistry registry() {
-        SchemaRegistry r = registry;
-        if (r == null) {
-            synchronized (this) {
-                r = registry;
-                if (r == null) {
-                    r = SchemaRegistry.withDefaultDialect(Dialects.getDraft202012());
-                    registry = r;
-                }
-            }
-        }
-        return r;
     }
 
     private static String describe(Error error) {

@@ -44,6 +44,7 @@ public final class McpFeatures {
                 .instructions(instructions)
                 .capabilities(capabilities.build())
                 .validateToolInputs(false) // the engine validates, with messages that name the argument
+                .jsonSchemaValidator(new CatalogSchemaValidator())
                 .tools(McpTools.specifications(context.surface(), executor, exchange -> context))
                 .resources(resources)
                 .resourceTemplates(templates)
