@@ -25,7 +25,8 @@ final class OwnedSchedulers {
         if (installed) {
             return;
         }
-        Schedulers.setFactory(new Schedulers.Factory() {
+        // Unlike setFactory, this keeps the schedulers already in use running.
+        Schedulers.setFactoryWithSnapshot(new Schedulers.Factory() {
             @Override
             public Scheduler newSingle(ThreadFactory threadFactory) {
                 Scheduler scheduler = Schedulers.Factory.super.newSingle(threadFactory);
