@@ -2,11 +2,10 @@ package dev.hook0mcp.server.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Checks a tool's arguments against its input schema before anything is sent: unknown arguments first (with the
@@ -15,10 +14,20 @@ import java.util.Set;
 public final class ArgumentValidator {
 
 
+    /** Checks arguments against a JSON Schema given as is (compiled and cached by its text). */
     public void validate(ObjectNode inputSchema, ObjectNode arguments) {
+        List<String> names = new ArrayList<>();
+        inputSchema.path("properties").fieldNames().forEachRemaining(names::add);
+        validate(names, JsonSchemas.compile(inputSchema), arguments);
+    }
+
+    /** Checks arguments against a tool's input schema as this caller sees it (compiled once per surface). */
+    void validate(ToolSurface surface, String tool, ObjectNode arguments) {
+        validate(surface.argumentNames(tool), surface.compiledInputSchema(tool), arguments);
+    }
+
+    private static void validate(List<String> known, Schema schema, ObjectNode arguments) {
         List<String> problems = new ArrayList<>();
-        Set<String> known = new LinkedHashSet<>();
-        inputSchema.path("properties").fieldNames().forEachRemaining(known::add);
         for (Iterator<String> it = arguments.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!known.contains(name)) {
@@ -29,7 +38,7 @@ public final class ArgumentValidator {
         if (!problems.isEmpty()) {
             throw new ArgumentException(problems);
         }
-        for (Error error : JsonSchemas.compile(inputSchema).validate(arguments)) {
+        for (Error error : schema.validate(arguments)) {
             problems.add(describe(error));
         }
         if (!problems.isEmpty()) {

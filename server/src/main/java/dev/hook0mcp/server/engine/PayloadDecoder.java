@@ -44,10 +44,7 @@ final class PayloadDecoder {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
-            if (text.length() > MAX_DECODED_CHARS) {
-                text = text.substring(0, MAX_DECODED_CHARS) + Truncation.marker(text.length() - MAX_DECODED_CHARS);
-            }
-            return Optional.of(text);
+            return Optional.of(Truncation.cut(text, MAX_DECODED_CHARS));
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }

@@ -51,7 +51,7 @@ public final class ToolExecutor {
         }
         try {
             ObjectNode arguments = toObject(rawArguments);
-            validator.validate(context.surface().inputSchema(toolName), arguments);
+            validator.validate(context.surface(), toolName, arguments);
             applyDefaults(tool, arguments, context.surface().defaults());
             return handlerFor(tool).handle(tool, arguments, context);
         } catch (ArgumentException e) {

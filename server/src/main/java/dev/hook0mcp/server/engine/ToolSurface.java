@@ -2,6 +2,7 @@ package dev.hook0mcp.server.engine;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Schema;
 import dev.hook0mcp.catalog.ToolCatalog;
 import dev.hook0mcp.catalog.ToolDefinition;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The tools one token gets: which are on, why each other one is off, and each tool's input schema as this
@@ -23,6 +25,7 @@ public final class ToolSurface {
     private final Map<String, Decision> decisions;
     private final TokenDefaults defaults;
     private final Map<String, ObjectNode> inputSchemas = new LinkedHashMap<>();
+    private final Map<String, Schema> compiledInputSchemas = new ConcurrentHashMap<>();
 
     public ToolSurface(List<Decision> decisions, TokenDefaults defaults) {
         Map<String, Decision> byName = new LinkedHashMap<>();
@@ -55,6 +58,12 @@ public final class ToolSurface {
         return List.copyOf(decisions.values());
     }
 
+    /** Whether this caller gets the tool. */
+    public boolean isEnabled(String name) {
+        Decision d = decisions.get(name);
+        return d != null && d.enabled();
+    }
+
     public Optional<Decision> decision(String name) {
         return Optional.ofNullable(decisions.get(name));
     }
@@ -70,6 +79,18 @@ public final class ToolSurface {
             throw new IllegalArgumentException("tool not enabled: " + name);
         }
         return schema.deepCopy();
+    }
+
+    /** The compiled validator of an enabled tool's input schema, built on its first call and kept. */
+    Schema compiledInputSchema(String name) {
+        return compiledInputSchemas.computeIfAbsent(name, n -> JsonSchemas.compile(inputSchemas.get(n)));
+    }
+
+    /** The property names of an enabled tool's input schema, in order. */
+    List<String> argumentNames(String name) {
+        List<String> names = new ArrayList<>();
+        inputSchemas.get(name).path("properties").fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     static ObjectNode effectiveInputSchema(ToolDefinition tool, TokenDefaults defaults) {

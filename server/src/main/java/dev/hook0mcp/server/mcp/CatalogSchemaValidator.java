@@ -2,9 +2,12 @@ package dev.hook0mcp.server.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
 import dev.hook0mcp.server.engine.Json;
 import dev.hook0mcp.server.engine.JsonSchemas;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,10 +19,14 @@ import java.util.Map;
  */
 final class CatalogSchemaValidator implements JsonSchemaValidator {
 
+    /** The SDK hands over the same schema map on every call of a tool: compile it once, not once per call. */
+    private final Map<Map<String, Object>, Schema> compiled = Collections.synchronizedMap(new IdentityHashMap<>());
+
     @Override
     public ValidationResponse validate(Map<String, Object> schema, Object structuredContent) {
         JsonNode content = structuredContent instanceof JsonNode node ? node : Json.MAPPER.valueToTree(structuredContent);
-        List<Error> errors = JsonSchemas.compile(Json.MAPPER.valueToTree(schema)).validate(content);
+        Schema validator = compiled.computeIfAbsent(schema, s -> JsonSchemas.compile(Json.MAPPER.valueToTree(s)));
+        List<Error> errors = validator.validate(content);
         return errors.isEmpty()
                 ? ValidationResponse.asValid(Json.compact(content))
                 : ValidationResponse.asInvalid("structured result does not match the output schema: " + errors);

@@ -155,7 +155,7 @@ public final class McpCompletions {
 
     /** One field of every item a list tool returns, through the engine; empty when the tool is off or fails. */
     private List<String> listed(String tool, Map<String, Object> arguments, String field) {
-        if (arguments == null || !surface().decision(tool).map(ToolSurface.Decision::enabled).orElse(false)) {
+        if (arguments == null || !surface().isEnabled(tool)) {
             return List.of();
         }
         String key = tool + " " + new LinkedHashMap<>(arguments);

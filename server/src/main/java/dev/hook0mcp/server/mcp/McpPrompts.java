@@ -432,7 +432,7 @@ public final class McpPrompts {
     /** Which tools are on for this caller. */
     private record Tools(ToolSurface surface) {
         boolean on(String name) {
-            return surface.decision(name).map(ToolSurface.Decision::enabled).orElse(false);
+            return surface.isEnabled(name);
         }
     }
 }

@@ -28,7 +28,7 @@ public final class McpResources {
 
     /** The offered entries: those whose tool is enabled for this token. */
     public static List<ResourceTable.Entry> offered(ToolSurface surface) {
-        return ResourceTable.ENTRIES.stream().filter(e -> enabled(surface, e.tool())).toList();
+        return ResourceTable.ENTRIES.stream().filter(e -> surface.isEnabled(e.tool())).toList();
     }
 
     /** Every offered entry as a template (hook0://organizations, with no variable, too). */
@@ -106,9 +106,5 @@ public final class McpResources {
                 + (structured.hasNonNull("next_step") ? " " + structured.get("next_step").asText() : "");
         structured.put("uri", uri);
         return McpError.builder(code).message(message).data(Json.MAPPER.convertValue(structured, Map.class)).build();
-    }
-
-    private static boolean enabled(ToolSurface surface, String tool) {
-        return surface.decision(tool).map(ToolSurface.Decision::enabled).orElse(false);
     }
 }

@@ -14,6 +14,7 @@ import dev.hook0mcp.server.engine.Pagination;
 import dev.hook0mcp.server.engine.ResultShaper;
 import dev.hook0mcp.server.engine.ToolHandler;
 import dev.hook0mcp.server.engine.ToolOutcome;
+import dev.hook0mcp.server.engine.Truncation;
 import dev.hook0mcp.server.engine.UntrustedText;
 import dev.hook0mcp.server.hook0.Hook0Response;
 import dev.hook0mcp.server.hook0.Hook0TransportException;
@@ -160,9 +161,7 @@ public final class ExplainEventDeliveryHandler implements ToolHandler {
         JsonNode body = response.get("body");
         if (body != null && body.isTextual()) {
             String text = UntrustedText.clean(body.asText());
-            out.put("body", text.length() <= BODY_EXCERPT_CHARS ? text
-                    : text.substring(0, BODY_EXCERPT_CHARS) + " …[truncated: " + (text.length() - BODY_EXCERPT_CHARS)
-                            + " more characters; get_response has it all]");
+            out.put("body", Truncation.cut(text, BODY_EXCERPT_CHARS, "get_response has it all"));
         }
         return out;
     }
