@@ -12,6 +12,8 @@ import java.util.function.Function;
  * A client may call a catalogue tool by name even though this token does not get it. The SDK would answer
  * "unknown tool"; this answers instead with a tool result saying why (e.g. "read-only token: event:ingest is not
  * allowed"), and no request reaches Hook0. Names outside the catalogue still get the SDK's protocol error.
+ * (The SDK server answers the same for hidden tools on every transport, see {@link McpTools}; this answers
+ * before it on stdio and Streamable HTTP.)
  */
 public final class HiddenToolCalls implements Function<JsonNode, Optional<ObjectNode>> {
 
@@ -35,8 +37,7 @@ public final class HiddenToolCalls implements Function<JsonNode, Optional<Object
                     response.set("id", message.get("id"));
                     ObjectNode result = response.putObject("result");
                     result.putArray("content").addObject().put("type", "text").put("text", outcome.text());
-                    result.put("isError", true);
-                    result.set("structuredContent", outcome.structured());
+                    result.put("isError", true); // no structuredContent on errors: see McpTools.toResult
                     return response;
                 });
     }

@@ -10,13 +10,21 @@ import dev.hook0mcp.server.engine.ToolExecutor;
 import dev.hook0mcp.server.engine.ToolOutcome;
 import dev.hook0mcp.server.engine.ToolSurface;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncListFilter;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Adapts the engine to the MCP SDK: catalogue tools become SDK tools, outcomes become CallToolResults. */
+/**
+ * Adapts the engine to the MCP SDK: catalogue tools become SDK tools, outcomes become CallToolResults.
+ *
+ * <p>Every catalogue tool is registered, but {@code tools/list} shows only those this token gets ({@link #listed}).
+ * A client may still call a hidden one by name; the engine then answers with a tool result saying why (e.g.
+ * "read-only token: event:ingest is not allowed") and sends nothing to Hook0, on every transport, where the SDK
+ * alone would answer "unknown tool". Names outside the catalogue still get the SDK's protocol error.
+ */
 public final class McpTools {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
@@ -25,7 +33,8 @@ public final class McpTools {
 
     public static List<SyncToolSpecification> specifications(
             ToolSurface surface, ToolExecutor executor, Function<McpSyncServerExchange, CallContext> contextFor) {
-        return surface.enabled().stream()
+        return surface.decisions().stream()
+                .map(ToolSurface.Decision::tool)
                 .map(tool -> SyncToolSpecification.builder()
                         .tool(toMcp(tool, surface))
                         .callHandler((exchange, request) ->
@@ -34,13 +43,18 @@ public final class McpTools {
                 .toList();
     }
 
+    /** Only the tools this token gets are listed; the others stay callable for the message saying why. */
+    public static McpSyncListFilter<McpSchema.Tool> listed(ToolSurface surface) {
+        return (transportContext, tool) -> surface.isEnabled(tool.name());
+    }
+
     public static McpSchema.Tool toMcp(ToolDefinition tool, ToolSurface surface) {
         ToolAnnotations a = tool.annotations();
         return new McpSchema.Tool(
                 tool.name(),
                 tool.title(),
                 tool.description(),
-                map(surface.inputSchema(tool.name())),
+                map(surface.isEnabled(tool.name()) ? surface.inputSchema(tool.name()) : tool.inputSchema()),
                 map(tool.outputSchema()),
                 new McpSchema.ToolAnnotations(tool.title(), a.readOnlyHint(), a.destructiveHint(), a.idempotentHint(),
                         a.openWorldHint(), null),
@@ -48,9 +62,14 @@ public final class McpTools {
                 null);
     }
 
+    /**
+     * Errors carry no structuredContent: the TypeScript SDK client (Claude Code, the MCP Inspector, ...) checks it
+     * against the tool's outputSchema even when isError is set, and would replace our message with a -32602
+     * schema error. Their text holds everything: the message on the first line, then the details as JSON.
+     */
     public static McpSchema.CallToolResult toResult(ToolOutcome outcome) {
-        return new McpSchema.CallToolResult(
-                List.of(new McpSchema.TextContent(outcome.text())), outcome.error(), outcome.structured(), null);
+        return new McpSchema.CallToolResult(List.of(new McpSchema.TextContent(outcome.text())), outcome.error(),
+                outcome.error() ? null : outcome.structured(), null);
     }
 
     private static Map<String, Object> map(JsonNode schema) {

@@ -1,0 +1,62 @@
+package dev.hook0mcp.server.mcp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hook0mcp.server.engine.ErrorResults;
+import dev.hook0mcp.server.engine.Json;
+import dev.hook0mcp.server.engine.ToolOutcome;
+import dev.hook0mcp.server.engine.ToolSurface;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class McpToolsTest {
+
+    private static String text(McpSchema.CallToolResult result) {
+        return ((McpSchema.TextContent) result.content().get(0)).text();
+    }
+
+    @Test
+    void anErrorCarriesItsDetailsInTheTextAndNoStructuredContent() {
+        McpSchema.CallToolResult result = McpTools.toResult(ErrorResults.notAvailable("create_application",
+                "read-only token: application:create is not allowed"));
+        assertTrue(result.isError());
+        assertNull(result.structuredContent(), "clients would check it against the tool's outputSchema");
+        String[] lines = text(result).split("\n", 2);
+        assertEquals("Tool create_application is not available: read-only token: application:create is not allowed",
+                lines[0]);
+        assertTrue(lines[1].contains("\"next_step\":\"Call get_token_info"), lines[1]);
+    }
+
+    @Test
+    void aSuccessKeepsItsStructuredContent() {
+        ToolOutcome outcome = ToolOutcome.success(Json.object().put("count", 0));
+        McpSchema.CallToolResult result = McpTools.toResult(outcome);
+        assertFalse(result.isError());
+        assertNotNull(result.structuredContent());
+        assertEquals("{\"count\":0}", text(result));
+    }
+
+    @Test
+    void everyCatalogueToolIsCallableButOnlyTheTokensToolsAreListed() {
+        ToolSurface readOnly = Surfaces.readOnly();
+        var specifications = McpTools.specifications(readOnly, Surfaces.executor(), exchange -> Surfaces.context(readOnly));
+        assertEquals(Surfaces.CATALOG.tools().size(), specifications.size());
+        var listed = McpTools.listed(readOnly);
+        var visible = specifications.stream().map(s -> s.tool()).filter(t -> listed.isVisible(null, t))
+                .map(McpSchema.Tool::name).toList();
+        assertEquals(readOnly.enabledNames(), visible);
+
+        var createApplication = specifications.stream().filter(s -> s.tool().name().equals("create_application"))
+                .findFirst().orElseThrow();
+        McpSchema.CallToolResult hidden = createApplication.callHandler().apply(null,
+                new McpSchema.CallToolRequest("create_application", Map.of("name", "x")));
+        assertTrue(hidden.isError());
+        assertNull(hidden.structuredContent());
+        assertTrue(text(hidden).startsWith("Tool create_application is not available: test token:"), text(hidden));
+    }
+}
