@@ -115,7 +115,7 @@ public final class ToolCatalog {
     // ---- parsing one file ------------------------------------------------------------------------------------
 
     private static final Set<String> TOOL_MEMBERS = Set.of(
-            "name", "title", "description", "toolset", "action", "scope", "annotations", "binding", "result",
+            "name", "title", "description", "toolset", "action", "annotations", "binding", "result",
             "inputSchema", "outputSchema");
     private static final Set<String> ANNOTATION_MEMBERS =
             Set.of("readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint");
@@ -139,19 +139,30 @@ public final class ToolCatalog {
         if (!input.isObject() || !output.isObject()) {
             throw new IllegalArgumentException(file + ": inputSchema and outputSchema must be objects");
         }
-        JsonNode action = root.path("action");
+        JsonNode actionNode = root.path("action");
+        String action = actionNode.isNull() || actionNode.isMissingNode() ? null : actionNode.asText();
         return new ToolDefinition(
                 text(root, "name", file),
                 text(root, "title", file),
                 text(root, "description", file),
                 annotations,
-                action.isNull() || action.isMissingNode() ? null : action.asText(),
-                ToolScope.valueOf(text(root, "scope", file).toUpperCase(Locale.ROOT)),
+                action,
+                scopeOf(action, file),
                 text(root, "toolset", file),
                 parseBinding(required(root, "binding", file), file),
                 parseResult(required(root, "result", file), file),
                 (ObjectNode) input,
                 (ObjectNode) output);
+    }
+
+    /** A tool's scope is its action's: Hook0's table says which actions are authorized against one application. */
+    private static ToolScope scopeOf(String action, String file) {
+        if (action == null) {
+            return ToolScope.NONE;
+        }
+        Hook0Action known = Hook0Actions.standard().find(action).orElseThrow(() -> new IllegalArgumentException(
+                file + ": unknown Hook0 action '" + action + "' (the actions are listed in " + Hook0Actions.RESOURCE + ")"));
+        return known.isApplicationScoped() ? ToolScope.APPLICATION : ToolScope.ORGANIZATION;
     }
 
     private static Binding parseBinding(JsonNode b, String file) {

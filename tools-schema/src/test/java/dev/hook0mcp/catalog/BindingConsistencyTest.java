@@ -27,7 +27,7 @@ class BindingConsistencyTest {
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE");
 
     static List<String> toolNames() {
-        return CatalogFixtures.ALL;
+        return CatalogFixtures.allNames();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -20,25 +20,6 @@ final class CatalogFixtures {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The 17 reads then the 10 writes, in the order of {@code tools.list}. */
-    static final List<String> READS = List.of(
-            "list_organizations", "get_organization",
-            "list_applications", "get_application",
-            "list_event_types", "get_event_type",
-            "list_subscriptions", "get_subscription",
-            "list_events", "get_event",
-            "list_request_attempts", "get_request_attempt", "get_response",
-            "get_events_per_day", "get_organization_events_per_day",
-            "explain_event_delivery", "get_token_info");
-
-    static final List<String> WRITES = List.of(
-            "create_application", "update_application", "delete_application",
-            "create_event_type", "delete_event_type",
-            "create_subscription", "update_subscription", "delete_subscription",
-            "ingest_event", "replay_event");
-
-    static final List<String> ALL = Stream.concat(READS.stream(), WRITES.stream()).toList();
-
     private CatalogFixtures() {}
 
     static ToolCatalog catalog() {
@@ -47,6 +28,11 @@ final class CatalogFixtures {
 
     static ToolDefinition tool(String name) {
         return catalog().get(name);
+    }
+
+    /** Every tool name in the order of {@code tools.list}. */
+    static List<String> allNames() {
+        return catalog().tools().stream().map(ToolDefinition::name).toList();
     }
 
     /** Tool names, for {@code @MethodSource}. */

@@ -26,36 +26,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class OpenApiDriftTest {
 
-    /** Hook0's IAM action per route (reference §B.1); null = public route, no action. */
+    /** Hook0's IAM action per route, from the action table; null = public route, no action. */
     private static final Map<String, String> ACTION_BY_ROUTE = new HashMap<>();
 
     static {
-        ACTION_BY_ROUTE.put("GET /api/v1/organizations", "organization:list");
-        ACTION_BY_ROUTE.put("GET /api/v1/organizations/{organization_id}", "organization:get");
-        ACTION_BY_ROUTE.put("GET /api/v1/applications", "application:list");
-        ACTION_BY_ROUTE.put("POST /api/v1/applications", "application:create");
-        ACTION_BY_ROUTE.put("GET /api/v1/applications/{application_id}", "application:get");
-        ACTION_BY_ROUTE.put("PUT /api/v1/applications/{application_id}", "application:edit");
-        ACTION_BY_ROUTE.put("DELETE /api/v1/applications/{application_id}", "application:delete");
-        ACTION_BY_ROUTE.put("GET /api/v1/event_types", "event_type:list");
-        ACTION_BY_ROUTE.put("POST /api/v1/event_types", "event_type:create");
-        ACTION_BY_ROUTE.put("GET /api/v1/event_types/{event_type_name}", "event_type:get");
-        ACTION_BY_ROUTE.put("DELETE /api/v1/event_types/{event_type_name}", "event_type:delete");
-        ACTION_BY_ROUTE.put("GET /api/v1/subscriptions", "subscription:list");
-        ACTION_BY_ROUTE.put("POST /api/v1/subscriptions", "subscription:create");
-        ACTION_BY_ROUTE.put("GET /api/v1/subscriptions/{subscription_id}", "subscription:get");
-        ACTION_BY_ROUTE.put("PUT /api/v1/subscriptions/{subscription_id}", "subscription:edit");
-        ACTION_BY_ROUTE.put("DELETE /api/v1/subscriptions/{subscription_id}", "subscription:delete");
-        ACTION_BY_ROUTE.put("GET /api/v1/events", "event:list");
-        ACTION_BY_ROUTE.put("GET /api/v1/events/{event_id}", "event:get");
-        ACTION_BY_ROUTE.put("POST /api/v1/event", "event:ingest");
-        ACTION_BY_ROUTE.put("POST /api/v1/events/{event_id}/replay", "event:replay");
-        ACTION_BY_ROUTE.put("GET /api/v1/request_attempts", "request_attempt:list");
-        ACTION_BY_ROUTE.put("GET /api/v1/request_attempts/{request_attempt_id}", "request_attempt:get");
-        ACTION_BY_ROUTE.put("GET /api/v1/responses/{response_id}", "response:get");
-        ACTION_BY_ROUTE.put("GET /api/v1/events_per_day/application", "events_per_day:application");
-        ACTION_BY_ROUTE.put("GET /api/v1/events_per_day/organization", "events_per_day:organization");
-        ACTION_BY_ROUTE.put("GET /api/v1/instance", null);
+        for (Hook0Action action : Hook0Actions.standard().all()) {
+            action.routes().forEach(route -> ACTION_BY_ROUTE.put(route, action.name()));
+        }
+        Hook0Actions.standard().publicRoutes().forEach(route -> ACTION_BY_ROUTE.put(route, null));
     }
 
     /** Required body members a composite handler fills in itself (ingest_event: payload_json, now). */
@@ -75,7 +53,7 @@ class OpenApiDriftTest {
     }
 
     static List<String> toolNames() {
-        return CatalogFixtures.ALL;
+        return CatalogFixtures.allNames();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -137,7 +115,7 @@ class OpenApiDriftTest {
         List<Route> routes = t.binding().routes();
         for (Route r : routes) {
             assertTrue(ACTION_BY_ROUTE.containsKey(r.method() + " " + r.path()),
-                    name + ": no known IAM action for " + r + " (add it from reference §B.1)");
+                    name + ": no known IAM action for " + r + " (add the route to its action in hook0-actions.json)");
         }
         // http and composite: the first route decides; read_merge_put: the write (routes[1]) decides.
         Route deciding = t.binding().kind() == Binding.Kind.READ_MERGE_PUT ? routes.get(1) : routes.get(0);
@@ -152,6 +130,32 @@ class OpenApiDriftTest {
                 }
             }
         }
+    }
+
+    @Test
+    void everyActionsRoutesAndProbeAreHook0Routes() {
+        List<String> problems = new ArrayList<>();
+        for (Hook0Action action : Hook0Actions.standard().all()) {
+            for (String methodAndPath : action.routes()) {
+                String[] parts = methodAndPath.split(" ", 2);
+                if (operation(route(parts[0], parts[1], Map.of(), Map.of())) == null) {
+                    problems.add(action.name() + ": " + methodAndPath + " is not in Hook0's OpenAPI document");
+                }
+            }
+            action.probeTemplate().ifPresent(probe -> {
+                boolean matches = action.routes().stream().anyMatch(r -> {
+                    String[] parts = r.split(" ", 2);
+                    String pattern = parts[1].replaceAll("\\{[a-z_]+}", "[^/]+");
+                    String probePath = probe.path().replaceAll("\\{[a-z_]+}", "x");
+                    return parts[0].equals(probe.method()) && probePath.matches(pattern);
+                });
+                if (!matches) {
+                    problems.add(action.name() + ": its probe " + probe.method() + " " + probe.path()
+                            + " is not one of its routes " + action.routes());
+                }
+            });
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
     @Test

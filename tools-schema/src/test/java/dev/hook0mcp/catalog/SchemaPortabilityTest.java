@@ -29,7 +29,7 @@ class SchemaPortabilityTest {
             "minLength", "maxLength", "items", "minItems", "maxItems", "minProperties", "maxProperties");
 
     static List<String> toolNames() {
-        return CatalogFixtures.ALL;
+        return CatalogFixtures.allNames();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -25,7 +25,7 @@ class SchemaValidationTest {
     static final String EVENT = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a60";
 
     static List<String> toolNames() {
-        return CatalogFixtures.ALL;
+        return CatalogFixtures.allNames();
     }
 
     @ParameterizedTest(name = "{0}")

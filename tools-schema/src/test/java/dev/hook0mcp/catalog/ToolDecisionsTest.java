@@ -16,53 +16,35 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The per-tool decisions: toolset, Hook0 action and scope, defaults, and how results are shaped. */
+/** The per-tool decisions: Hook0 action and scope, defaults, and how results are shaped. */
 class ToolDecisionsTest {
 
-    /** name -> toolset, action (Hook0's own names, reference §A.2), scope. */
-    private static final Map<String, List<String>> EXPECTED = Map.ofEntries(
-            Map.entry("list_organizations", List.of("organizations", "organization:list", "ORGANIZATION")),
-            Map.entry("get_organization", List.of("organizations", "organization:get", "ORGANIZATION")),
-            Map.entry("list_applications", List.of("applications", "application:list", "ORGANIZATION")),
-            Map.entry("get_application", List.of("applications", "application:get", "APPLICATION")),
-            Map.entry("list_event_types", List.of("event_types", "event_type:list", "APPLICATION")),
-            Map.entry("get_event_type", List.of("event_types", "event_type:get", "APPLICATION")),
-            Map.entry("list_subscriptions", List.of("subscriptions", "subscription:list", "APPLICATION")),
-            Map.entry("get_subscription", List.of("subscriptions", "subscription:get", "APPLICATION")),
-            Map.entry("list_events", List.of("events", "event:list", "APPLICATION")),
-            Map.entry("get_event", List.of("events", "event:get", "APPLICATION")),
-            Map.entry("list_request_attempts", List.of("deliveries", "request_attempt:list", "APPLICATION")),
-            Map.entry("get_request_attempt", List.of("deliveries", "request_attempt:get", "APPLICATION")),
-            Map.entry("get_response", List.of("deliveries", "response:get", "APPLICATION")),
-            Map.entry("get_events_per_day", List.of("stats", "events_per_day:application", "APPLICATION")),
-            Map.entry("get_organization_events_per_day",
-                    List.of("stats", "events_per_day:organization", "ORGANIZATION")),
-            Map.entry("explain_event_delivery", List.of("deliveries", "event:get", "APPLICATION")),
-            Map.entry("create_application", List.of("applications", "application:create", "ORGANIZATION")),
-            Map.entry("update_application", List.of("applications", "application:edit", "APPLICATION")),
-            Map.entry("delete_application", List.of("applications", "application:delete", "APPLICATION")),
-            Map.entry("create_event_type", List.of("event_types", "event_type:create", "APPLICATION")),
-            Map.entry("delete_event_type", List.of("event_types", "event_type:delete", "APPLICATION")),
-            Map.entry("create_subscription", List.of("subscriptions", "subscription:create", "APPLICATION")),
-            Map.entry("update_subscription", List.of("subscriptions", "subscription:edit", "APPLICATION")),
-            Map.entry("delete_subscription", List.of("subscriptions", "subscription:delete", "APPLICATION")),
-            Map.entry("ingest_event", List.of("events", "event:ingest", "APPLICATION")),
-            Map.entry("replay_event", List.of("events", "event:replay", "APPLICATION")));
-
     @Test
-    void toolsetActionAndScopeAreTheAgreedOnes() {
+    void everyActionComesFromTheActionTableAndMatchesTheToolsKind() {
         List<String> problems = new ArrayList<>();
         for (ToolDefinition t : catalog().tools()) {
-            if (t.name().equals("get_token_info")) {
+            if (t.action() == null) {
                 continue;
             }
-            List<String> expected = EXPECTED.get(t.name());
-            List<String> actual = List.of(t.toolset(), String.valueOf(t.action()), t.scope().name());
-            if (!expected.equals(actual)) {
-                problems.add(t.name() + ": expected " + expected + " but was " + actual);
+            Hook0Action action = Hook0Actions.standard().get(t.action());
+            if (action.read() != t.isRead()) {
+                problems.add(t.name() + ": readOnlyHint " + t.isRead() + " but " + t.action() + " is a "
+                        + (action.read() ? "read" : "write"));
+            }
+            if ((t.scope() == ToolScope.APPLICATION) != action.isApplicationScoped()) {
+                problems.add(t.name() + ": scope " + t.scope() + " does not follow " + t.action());
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    void aToolNamingAnUnknownActionIsRefused() {
+        var file = (com.fasterxml.jackson.databind.node.ObjectNode) CatalogFixtures.rawFile("list_events.json");
+        file.put("action", "event:teleport");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ToolCatalog.parse(file, "list_events.json"));
+        assertTrue(e.getMessage().contains("unknown Hook0 action 'event:teleport'"), e.getMessage());
     }
 
     @Test

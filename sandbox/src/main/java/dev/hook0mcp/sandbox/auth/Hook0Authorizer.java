@@ -1,5 +1,6 @@
 package dev.hook0mcp.sandbox.auth;
 
+import dev.hook0mcp.catalog.Hook0Action;
 import dev.hook0mcp.sandbox.store.Ids;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,7 +75,7 @@ public final class Hook0Authorizer {
                 authorizer.add_fact(Utils.fact(extra.name(), List.of(term(extra.value(), interner))));
             }
             authorizer.add_fact(Utils.fact("action", List.of(Utils.string(action.actionName()))));
-            if (action.scope() == Action.Scope.APPLICATION && applicationId != null) {
+            if (action.scope() == Hook0Action.Scope.APPLICATION && applicationId != null) {
                 authorizer.add_fact(Utils.fact("application_id", List.of(bytes(applicationId, interner))));
             }
             authorizer.add_fact(Utils.fact("allowed_role", List.of(Utils.string("editor"))));

@@ -1,6 +1,8 @@
 package dev.hook0mcp.server.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hook0mcp.catalog.Hook0Action;
+import dev.hook0mcp.catalog.Hook0Actions;
 import dev.hook0mcp.catalog.ToolCatalog;
 import dev.hook0mcp.catalog.ToolDefinition;
 import dev.hook0mcp.catalog.ToolScope;
@@ -177,12 +179,14 @@ public final class AccessInspector {
         }
     }
 
-    /** Actions with no safe probe take the verdict of their closest probed sibling. */
+    /** Actions that went unprobed take the verdict of the sibling the action table names (inferred_from). */
     private static void inferUnprobed(Set<String> actions, Map<String, ProbeOutcome> verdicts, String app) {
-        infer(actions, verdicts, "application:delete", "application:edit",
-                "no side-effect-free probe exists; same verdict as application:edit");
-        infer(actions, verdicts, "subscription:get", "subscription:list",
-                "no subscription to probe against; same verdict as subscription:list");
+        for (Hook0Action a : Hook0Actions.standard().all()) {
+            if (a.inferredFrom() != null) {
+                infer(actions, verdicts, a.name(), a.inferredFrom(), a.whyNoProbe() + "; same verdict as "
+                        + a.inferredFrom());
+            }
+        }
         for (String action : actions) {
             verdicts.computeIfAbsent(action, a -> new ProbeOutcome(Verdict.UNKNOWN, app == null
                     ? "no application the token can reach to probe against"

@@ -107,8 +107,9 @@ public final class ToolSurface {
             ObjectNode property = (ObjectNode) schema.path("properties").get(argument);
             if (property != null) {
                 String what = source.equals("token.application_id") ? "the token's application" : "the token's organization";
-                property.put("description", property.path("description").asText("")
-                        + " Optional: defaults to " + what + " (" + value + ").");
+                String given = property.path("description").asText("").strip();
+                String sentence = given.isEmpty() || given.endsWith(".") ? given : given + ".";
+                property.put("description", (sentence + " Optional: defaults to " + what + " (" + value + ").").strip());
             }
         }));
         if (required != null && required.isEmpty()) {

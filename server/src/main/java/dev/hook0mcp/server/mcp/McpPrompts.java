@@ -2,6 +2,7 @@ package dev.hook0mcp.server.mcp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hook0mcp.catalog.Hook0Actions;
 import dev.hook0mcp.server.engine.CallContext;
 import dev.hook0mcp.server.engine.Json;
 import dev.hook0mcp.server.engine.ToolSurface;
@@ -31,11 +32,7 @@ public final class McpPrompts {
     static final String REVIEW = "review_token_access";
 
     /** Hook0's documented read-only claim (how-to guide "manage service tokens"). */
-    static final String READ_ONLY_CLAIM = "check if action($a), [\"organization:list\", \"organization:get\","
-            + " \"application:list\", \"application:get\", \"event_type:list\", \"event_type:get\","
-            + " \"subscription:list\", \"subscription:get\", \"event:list\", \"event:get\", \"request_attempt:list\","
-            + " \"request_attempt:get\", \"response:get\", \"events_per_day:application\","
-            + " \"events_per_day:organization\"].contains($a)";
+    static final String READ_ONLY_CLAIM = Hook0Actions.standard().readOnlyClaimDatalog();
 
     private static final Pattern URL = Pattern.compile("^[hH][tT][tT][pP][sS]?://[^\\s\\p{Cc}]+$");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}]");

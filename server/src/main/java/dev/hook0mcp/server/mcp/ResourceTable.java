@@ -1,11 +1,12 @@
 package dev.hook0mcp.server.mcp;
 
-import java.util.ArrayList;
+import io.modelcontextprotocol.util.DefaultMcpUriTemplateManagerFactory;
+import io.modelcontextprotocol.util.McpUriTemplateManager;
+import io.modelcontextprotocol.util.McpUriTemplateManagerFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,53 +20,36 @@ public final class ResourceTable {
     public record Entry(String uriTemplate, String name, String title, String description, String tool) {
 
         public List<String> variables() {
-            List<String> names = new ArrayList<>();
-            Matcher m = VARIABLE.matcher(uriTemplate);
-            while (m.find()) {
-                names.add(m.group(1));
-            }
-            return names;
+            return matcher().getVariableNames();
         }
 
         /** This template with its variables filled in (values are UUIDs, nothing to escape). */
         public String expand(Map<String, String> values) {
-            Matcher m = VARIABLE.matcher(uriTemplate);
-            StringBuilder out = new StringBuilder();
-            while (m.find()) {
-                String value = values.get(m.group(1));
+            String uri = uriTemplate;
+            for (String name : variables()) {
+                String value = values.get(name);
                 if (value == null) {
-                    throw new IllegalArgumentException("no value for " + m.group(1) + " in " + uriTemplate);
+                    throw new IllegalArgumentException("no value for " + name + " in " + uriTemplate);
                 }
-                m.appendReplacement(out, Matcher.quoteReplacement(value));
+                uri = uri.replace("{" + name + "}", value);
             }
-            m.appendTail(out);
-            return out.toString();
+            return uri;
         }
 
-        /** The variables of {@code uri} when it has this template's shape (any non-empty segment per variable). */
+        /** The variables of {@code uri} when it has this template's shape (the SDK's own template matching). */
         Optional<Map<String, String>> match(String uri) {
-            Matcher m = pattern().matcher(uri);
-            if (!m.matches()) {
+            McpUriTemplateManager template = matcher();
+            if (!template.matches(uri)) {
                 return Optional.empty();
             }
+            Map<String, String> found = template.extractVariableValues(uri);
             Map<String, String> values = new LinkedHashMap<>();
-            List<String> names = variables();
-            for (int i = 0; i < names.size(); i++) {
-                values.put(names.get(i), m.group(i + 1));
-            }
+            template.getVariableNames().forEach(name -> values.put(name, found.get(name)));
             return Optional.of(values);
         }
 
-        private Pattern pattern() {
-            StringBuilder regex = new StringBuilder();
-            Matcher m = VARIABLE.matcher(uriTemplate);
-            int last = 0;
-            while (m.find()) {
-                regex.append(Pattern.quote(uriTemplate.substring(last, m.start()))).append("([^/?#]+)");
-                last = m.end();
-            }
-            regex.append(Pattern.quote(uriTemplate.substring(last)));
-            return Pattern.compile(regex.toString());
+        private McpUriTemplateManager matcher() {
+            return TEMPLATES.create(uriTemplate);
         }
     }
 
@@ -76,7 +60,7 @@ public final class ResourceTable {
         }
     }
 
-    private static final Pattern VARIABLE = Pattern.compile("\\{([a-z_]+)}");
+    private static final McpUriTemplateManagerFactory TEMPLATES = new DefaultMcpUriTemplateManagerFactory();
     private static final Pattern UUID = Pattern.compile(
             "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 

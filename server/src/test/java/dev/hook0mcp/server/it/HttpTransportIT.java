@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hook0mcp.catalog.ToolCatalog;
 import dev.hook0mcp.sandbox.Attenuation;
 import dev.hook0mcp.sandbox.RecordedRequest;
 import dev.hook0mcp.sandbox.Sandbox;
@@ -73,7 +74,7 @@ class HttpTransportIT {
         McpSyncClient root = perCaller.streamableClient(sandbox.rootToken());
         McpSyncClient reader = perCaller.streamableClient(readOnly);
         try {
-            assertEquals(27, root.listTools().tools().size());
+            assertEquals(ToolCatalog.standard().size(), root.listTools().tools().size());
             assertEquals(17, reader.listTools().tools().size());
             // Resources and prompts come from the same assembly as on stdio, per caller.
             assertTrue(root.listPrompts().prompts().stream().anyMatch(p -> p.name().equals("create_webhook_subscription")));

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hook0mcp.catalog.ToolCatalog;
 import dev.hook0mcp.sandbox.Sandbox;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.HashSet;
@@ -57,9 +58,9 @@ class StdioToolsIT {
     }
 
     @Test
-    void listsAll27ToolsWithExplicitAnnotationsAndSchemas() {
+    void listsEveryToolWithExplicitAnnotationsAndSchemas() {
         List<McpSchema.Tool> tools = server.client.listTools().tools();
-        assertEquals(27, tools.size());
+        assertEquals(ToolCatalog.standard().size(), tools.size());
         for (McpSchema.Tool tool : tools) {
             assertTrue(tool.name().matches("^[a-z0-9_]{1,32}$"), tool.name());
             McpSchema.ToolAnnotations a = tool.annotations();

@@ -94,7 +94,7 @@ class FixtureTokensTest {
         assertEquals(Optional.empty(), facts.applicationRestriction());
         assertEquals(Optional.empty(), facts.expiresAt());
         assertEquals(1, facts.attenuationBlocks());
-        assertEquals(Optional.of(Set.copyOf(Fixtures.READ_ACTIONS)), facts.actionAllowList());
+        assertEquals(Optional.of(Fixtures.allowed("readonly")), facts.actionAllowList());
         assertEquals(Fixtures.allowed("readonly"), facts.actionAllowList().orElseThrow());
         assertTrue(facts.allowListPermits("event:list"));
         assertFalse(facts.allowListPermits("event:ingest"));
@@ -105,7 +105,7 @@ class FixtureTokensTest {
     @Test
     void readOnlyPlusIngest() throws Exception {
         TokenFacts facts = read("read_ingest");
-        Set<String> expected = new LinkedHashSet<>(Fixtures.READ_ACTIONS);
+        Set<String> expected = new LinkedHashSet<>(Fixtures.allowed("readonly"));
         expected.add("event:ingest");
         assertEquals(Optional.of(expected), facts.actionAllowList());
         assertEquals(Fixtures.allowed("read_ingest"), facts.actionAllowList().orElseThrow());
@@ -122,7 +122,7 @@ class FixtureTokensTest {
         assertEquals(Optional.of(Fixtures.applicationId()), facts.applicationRestriction());
         assertEquals(Optional.of(Y2099), facts.expiresAt());
         assertEquals(1, facts.attenuationBlocks());
-        assertEquals(Optional.of(Set.copyOf(Fixtures.READ_ACTIONS)), facts.actionAllowList());
+        assertEquals(Optional.of(Fixtures.allowed("readonly")), facts.actionAllowList());
         assertFalse(facts.parsedByLibrary());
         assertEquals(0, facts.unrecognizedStatements());
     }

@@ -17,13 +17,6 @@ import java.util.UUID;
  */
 final class Fixtures {
 
-    /** The documented read-only claim's actions, in the order the documentation lists them. */
-    static final List<String> READ_ACTIONS = List.of(
-            "organization:list", "organization:get", "application:list", "application:get",
-            "event_type:list", "event_type:get", "subscription:list", "subscription:get", "event:list", "event:get",
-            "request_attempt:list", "request_attempt:get", "response:get", "events_per_day:application",
-            "events_per_day:organization");
-
     private static final JsonNode ROOT = load();
 
     private Fixtures() {
@@ -64,6 +57,13 @@ final class Fixtures {
         Set<String> allowed = new LinkedHashSet<>();
         ROOT.get("tokens").get(name).get("allowed").forEach(node -> allowed.add(node.asText()));
         return allowed;
+    }
+
+    /** The Datalog source of each block of a fixture token, as Hook0's engine printed it. */
+    static List<String> blocks(String name) {
+        List<String> blocks = new ArrayList<>();
+        ROOT.get("tokens").get(name).get("blocks").forEach(node -> blocks.add(node.asText()));
+        return blocks;
     }
 
     static String publicKey() {
