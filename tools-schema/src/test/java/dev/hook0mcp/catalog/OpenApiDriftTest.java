@@ -1,18 +1,20 @@
 package dev.hook0mcp.catalog;
 
-import static dev.hook0mcp.catalog.CatalogFixtures.fieldNames;
 import static dev.hook0mcp.catalog.CatalogFixtures.textList;
 import static dev.hook0mcp.catalog.CatalogFixtures.tool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.hook0mcp.catalog.Hook0RouteDigest.Body;
+import dev.hook0mcp.catalog.Hook0RouteDigest.Operation;
+import dev.hook0mcp.catalog.Hook0RouteDigest.Parameter;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,8 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The drift check: every route of every tool (composites included) is checked against Hook0's OpenAPI document
- * (shared/hook0/openapi.snapshot.json), so the catalogue cannot silently drift from the API.
+ * The drift check: every route of every tool (composites included) is checked against Hook0's OpenAPI document,
+ * through the committed route digest ({@link Hook0RouteDigest}; {@link OpenApiRouteDigesterTest} keeps it current),
+ * so the catalogue cannot silently drift from the API.
  */
 class OpenApiDriftTest {
 
@@ -40,16 +43,12 @@ class OpenApiDriftTest {
     private static final Map<String, Set<String>> HANDLER_SUPPLIED =
             Map.of("ingest_event", Set.of("payload", "payload_content_type", "occurred_at"));
 
-    private static JsonNode openApi;
-    /** OpenAPI path items by path without trailing slash (the snapshot spells collections with one). */
-    private static Map<String, JsonNode> pathItems;
+    private static Hook0RouteDigest hook0;
 
     @BeforeAll
-    static void loadOpenApi() {
-        openApi = CatalogFixtures.openApi();
-        pathItems = new HashMap<>();
-        openApi.path("paths").fields().forEachRemaining(e -> pathItems.put(stripSlash(e.getKey()), e.getValue()));
-        assertFalse(pathItems.isEmpty(), "the OpenAPI document has no paths");
+    static void loadRoutes() {
+        hook0 = Hook0RouteDigest.committed();
+        assertTrue(hook0.size() > 0, "the route digest has no routes");
     }
 
     static List<String> toolNames() {
@@ -76,14 +75,14 @@ class OpenApiDriftTest {
         boolean readMergePut = t.binding().kind() == Binding.Kind.READ_MERGE_PUT;
         List<String> problems = new ArrayList<>();
         for (Route route : t.binding().routes()) {
-            JsonNode op = operation(route);
-            if (op == null) {
+            Optional<Operation> op = hook0.operation(route.method(), route.path());
+            if (op.isEmpty()) {
                 continue; // reported by everyRouteMatchesHook0sOpenApi
             }
             // A required query parameter must come from a required argument (which may be defaulted).
-            for (JsonNode p : parameters(route, op)) {
-                if (p.path("in").asText().equals("query") && p.path("required").asBoolean(false)) {
-                    String wire = p.path("name").asText();
+            for (Parameter p : op.get().parameters()) {
+                if (p.in().equals("query") && p.required()) {
+                    String wire = p.name();
                     route.query().forEach((arg, w) -> {
                         if (w.equals(wire) && !required.contains(arg)) {
                             problems.add(route + ": argument " + arg + " feeds required query " + wire
@@ -93,8 +92,8 @@ class OpenApiDriftTest {
                 }
             }
             // A required body member must be bound, from a required argument unless the server fills it in.
-            JsonNode body = requestBodySchema(op);
-            for (String member : textList(body.get("required"))) {
+            List<String> requiredMembers = op.get().body().map(Body::required).orElse(List.of());
+            for (String member : requiredMembers) {
                 List<String> sources = route.body().entrySet().stream()
                         .filter(e -> e.getValue().equals(member)).map(Map.Entry::getKey).toList();
                 if (sources.isEmpty()) {
@@ -138,7 +137,7 @@ class OpenApiDriftTest {
         for (Hook0Action action : Hook0Actions.standard().all()) {
             for (String methodAndPath : action.routes()) {
                 String[] parts = methodAndPath.split(" ", 2);
-                if (operation(route(parts[0], parts[1], Map.of(), Map.of())) == null) {
+                if (hook0.operation(parts[0], parts[1]).isEmpty()) {
                     problems.add(action.name() + ": " + methodAndPath + " is not in Hook0's OpenAPI document");
                 }
             }
@@ -181,27 +180,26 @@ class OpenApiDriftTest {
 
     static List<String> driftProblems(Route route) {
         List<String> problems = new ArrayList<>();
-        JsonNode item = pathItems.get(stripSlash(route.path()));
-        if (item == null) {
+        if (!hook0.hasPath(route.path())) {
             problems.add(route + ": path not in Hook0's OpenAPI document");
             return problems;
         }
-        JsonNode op = item.get(route.method().toLowerCase(Locale.ROOT));
-        if (op == null) {
-            problems.add(route + ": method not allowed; the document has " + fieldNames(item));
+        Optional<Operation> found = hook0.operation(route.method(), route.path());
+        if (found.isEmpty()) {
+            problems.add(route + ": method not allowed; the document has " + hook0.methods(route.path()));
             return problems;
         }
+        Operation op = found.get();
         Set<String> pathParams = new TreeSet<>();
         Set<String> queryParams = new TreeSet<>();
         Set<String> requiredQuery = new TreeSet<>();
-        for (JsonNode p : parameters(route, op)) {
-            String in = p.path("in").asText();
-            if (in.equals("path")) {
-                pathParams.add(p.path("name").asText());
-            } else if (in.equals("query")) {
-                queryParams.add(p.path("name").asText());
-                if (p.path("required").asBoolean(false)) {
-                    requiredQuery.add(p.path("name").asText());
+        for (Parameter p : op.parameters()) {
+            if (p.in().equals("path")) {
+                pathParams.add(p.name());
+            } else if (p.in().equals("query")) {
+                queryParams.add(p.name());
+                if (p.required()) {
+                    requiredQuery.add(p.name());
                 }
             }
         }
@@ -219,60 +217,21 @@ class OpenApiDriftTest {
                 problems.add(route + ": required query parameter " + wire + " is not bound");
             }
         }
-        boolean hasRequestBody = op.has("requestBody");
+        boolean hasRequestBody = op.body().isPresent();
         if (hasRequestBody != route.hasBody()) {
             problems.add(route + (hasRequestBody ? ": the operation takes a body but none is bound"
                     : ": the operation takes no body"));
         }
         if (hasRequestBody) {
-            JsonNode properties = requestBodySchema(op).path("properties");
+            List<String> properties = op.body().get().properties();
             for (String member : route.body().values()) {
-                if (!properties.has(member)) {
+                if (!properties.contains(member)) {
                     problems.add(route + ": body member " + member + " not in the request schema; it has "
-                            + fieldNames(properties));
+                            + properties);
                 }
             }
         }
         return problems;
-    }
-
-    private static JsonNode operation(Route route) {
-        JsonNode item = pathItems.get(stripSlash(route.path()));
-        return item == null ? null : item.get(route.method().toLowerCase(Locale.ROOT));
-    }
-
-    /** Parameters declared on the operation and on its path item. */
-    private static List<JsonNode> parameters(Route route, JsonNode op) {
-        List<JsonNode> all = new ArrayList<>();
-        pathItems.get(stripSlash(route.path())).path("parameters").forEach(p -> all.add(resolve(p)));
-        op.path("parameters").forEach(p -> all.add(resolve(p)));
-        return all;
-    }
-
-    /** The request body's JSON schema with its $ref resolved into components/schemas. */
-    private static JsonNode requestBodySchema(JsonNode op) {
-        JsonNode body = resolve(op.path("requestBody"));
-        return resolve(body.path("content").path("application/json").path("schema"));
-    }
-
-    private static JsonNode resolve(JsonNode node) {
-        JsonNode current = node;
-        for (int depth = 0; current.has("$ref") && depth < 10; depth++) {
-            String ref = current.get("$ref").asText();
-            if (!ref.startsWith("#/")) {
-                throw new IllegalStateException("external $ref in the OpenAPI document: " + ref);
-            }
-            current = openApi.at(ref.substring(1));
-        }
-        return current;
-    }
-
-    private static String stripSlash(String path) {
-        String p = path;
-        while (p.length() > 1 && p.endsWith("/")) {
-            p = p.substring(0, p.length() - 1);
-        }
-        return p;
     }
 
     private static Route route(String method, String path, Map<String, String> query, Map<String, String> body) {

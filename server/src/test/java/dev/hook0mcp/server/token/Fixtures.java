@@ -3,8 +3,8 @@ package dev.hook0mcp.server.token;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,10 +12,12 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The shared fixture {@code hook0-tokens.json}: Hook0 service tokens minted by Hook0's own Biscuit engine
- * (biscuit-auth 6). Surefire passes the shared directory as the system property {@code hook0.shared.dir}.
+ * The token fixtures {@code hook0-tokens.json}: Hook0 service tokens minted by Hook0's own Biscuit engine
+ * (biscuit-auth 6), carried as test data in {@code server/src/test/resources/fixtures} (see its README).
  */
 final class Fixtures {
+
+    private static final String RESOURCE = "/fixtures/hook0-tokens.json";
 
     private static final JsonNode ROOT = load();
 
@@ -23,19 +25,13 @@ final class Fixtures {
     }
 
     private static JsonNode load() {
-        String dir = System.getProperty("hook0.shared.dir");
-        if (dir == null || dir.isBlank()) {
-            throw new IllegalStateException("system property hook0.shared.dir is not set: run the tests with Maven "
-                    + "(surefire sets it to the shared directory holding fixtures/hook0-tokens.json)");
-        }
-        Path file = Path.of(dir, "fixtures", "hook0-tokens.json");
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("fixture file not found: " + file + " (from hook0.shared.dir)");
-        }
-        try {
-            return new ObjectMapper().readTree(file.toFile());
+        try (InputStream in = Fixtures.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is not on the test classpath (server/src/test/resources)");
+            }
+            return new ObjectMapper().readTree(in);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + file, e);
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
     }
 
