@@ -43,8 +43,8 @@ class Hook0FaultsIT {
     void start() throws Exception {
         sandbox = Sandbox.start(0);
         hook0 = FaultyHook0.start(sandbox.baseUrl());
-        server = ServerJar.start(hook0.baseUrl(), sandbox.rootToken(), Map.of("JAVA_TOOL_OPTIONS", "-Xmx64m"),
-                "--call-timeout", "5");
+        server = ServerJar.start(hook0.baseUrl(), sandbox.rootToken(), Map.of("JAVA_TOOL_OPTIONS", "-Xmx64m",
+                "HOOK0_CALL_TIMEOUT_SECONDS", "5"));
         org = sandbox.organizationId().toString();
         app = sandbox.applicationId().toString();
     }
@@ -106,7 +106,8 @@ class Hook0FaultsIT {
         hook0.on("GET", APPS, truncated(200, 5_000, "[{\"application_id\":\"" + app + "\""));
         McpSchema.CallToolResult result = listApplications();
         error(result);
-        assertTrue(text(result).contains("check HOOK0_API_URL"), text(result));
+        assertTrue(text(result).contains("the connection broke before a complete answer was read; check"
+                + " HOOK0_API_URL"), text(result));
     }
 
     @Test
