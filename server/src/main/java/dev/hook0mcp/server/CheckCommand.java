@@ -7,8 +7,8 @@ import java.io.PrintStream;
 
 /**
  * {@code hook0-mcp check}: the probe made visible to a person — API reachability, the token's facts (never the
- * token), and the table of tools on and off with the reason. Exit status 0 when Hook0 answered and the token is
- * usable, 1 otherwise.
+ * token), and the table of tools on and off with the reason. Exit status 0 when Hook0 answered as Hook0 and the
+ * token is usable, 1 otherwise (a URL that is not a Hook0 API is not healthy).
  */
 final class CheckCommand {
 
@@ -24,8 +24,8 @@ final class CheckCommand {
         AccessReport report = core.inspector().inspect(token);
         TokenFacts facts = report.facts();
         out.println(Version.NAME + " " + Version.VERSION + " check");
-        out.println("API:        " + core.client().apiUrl() + (report.instanceReachable()
-                ? " — reachable" : " — NOT reachable"));
+        out.println("API:        " + core.client().apiUrl() + (!report.instanceReachable() ? " — NOT reachable"
+                : report.apiProblem() != null ? " — NOT a Hook0 API" : " — reachable"));
         out.println("Token:      " + redacted(token));
         if (facts != null) {
             out.println("  organization  " + facts.organizationId());
@@ -46,7 +46,8 @@ final class CheckCommand {
             out.printf("  %-3s  %-32s %s%n", d.enabled() ? "on" : "off", d.tool().name(), d.reason());
         }
         // Usable means confirmed: a token Hook0 could not be asked about is not reported as working.
-        return report.usable() && report.instanceReachable() ? Launcher.OK : Launcher.FAILED;
+        return report.usable() && report.instanceReachable() && report.apiProblem() == null
+                ? Launcher.OK : Launcher.FAILED;
     }
 
     /** Enough to tell two tokens apart, never enough to use one: a short SHA-256 fingerprint. */

@@ -36,7 +36,7 @@ public final class ServerCore {
                 "explain_event_delivery", new ExplainEventDeliveryHandler(shaper, catalog.get("get_event").result()),
                 "ingest_event", new IngestEventHandler(),
                 "get_token_info", new TokenInfoHandler());
-        this.executor = new ToolExecutor(catalog, shaper, composites);
+        this.executor = new ToolExecutor(catalog, shaper, composites, config.callTimeout());
         this.inspector = new AccessInspector(catalog, selection, client);
     }
 

@@ -77,10 +77,11 @@ public final class AccessInspector {
         }
 
         Map<String, ProbeOutcome> verdicts = new LinkedHashMap<>();
-        if (problem == null && facts != null && !instance.reachable()) {
-            // Hook0 is down or HOOK0_API_URL is wrong: probing would only wait on timeouts. Start with what the
-            // token's own text allows; Hook0 still enforces every call once it is back.
-            ProbeOutcome unknown = new ProbeOutcome(Verdict.UNKNOWN, "Hook0 unreachable at start-up");
+        if (problem == null && facts != null && (!instance.reachable() || instance.notHook0() != null)) {
+            // Hook0 is down or HOOK0_API_URL is wrong: probing would only wait on timeouts, or read a web page's
+            // answers as Hook0's. Start with what the token's own text allows; Hook0 still enforces every call.
+            ProbeOutcome unknown = new ProbeOutcome(Verdict.UNKNOWN, instance.notHook0() != null
+                    ? "HOOK0_API_URL is not a Hook0 API" : "Hook0 unreachable at start-up");
             neededActions(facts).forEach(a -> verdicts.put(a, unknown));
         } else if (problem == null && facts != null) {
             try {
@@ -90,8 +91,8 @@ public final class AccessInspector {
                 notes.add("probing was interrupted; every tool is offered and Hook0 still enforces each call");
             }
         }
-        return AccessReport.decide(catalog, selection, facts, problem, signature, instance.reachable(), verdicts,
-                notes);
+        return AccessReport.decide(catalog, selection, facts, problem, signature, instance.reachable(),
+                instance.notHook0(), verdicts, notes);
     }
 
     /** The actions of the tools the user's own filters leave on (no point probing what is hidden anyway). */
@@ -226,24 +227,42 @@ public final class AccessInspector {
                 + " Hook0 instance than HOOK0_API_URL. Create or attenuate a new token in Service Tokens";
     }
 
-    /** What {@code GET /api/v1/instance} told: whether Hook0 answered at all, and its Biscuit public key. */
-    private record Instance(boolean reachable, Optional<String> key) {}
+    /**
+     * What {@code GET /api/v1/instance} told: whether anything answered, the Biscuit public key, and — when the
+     * answer is not Hook0's — why HOOK0_API_URL is not a Hook0 API (null when it is, or when it cannot be told).
+     */
+    private record Instance(boolean reachable, Optional<String> key, String notHook0) {}
 
     private Instance instance(List<String> notes) {
+        Hook0Response r;
         try {
-            Hook0Response r = client.send(Hook0Request.get(List.of("api", "v1", "instance"), List.of()), null);
-            Optional<String> key = r.isSuccess()
-                    ? r.json().map(j -> j.path("biscuit_public_key").asText(null)).filter(k -> !k.isBlank())
-                    : Optional.empty();
-            if (key.isEmpty()) {
-                notes.add("GET /api/v1/instance answered " + r.status() + " without a biscuit_public_key: the token's"
-                        + " signature could not be checked");
-            }
-            return new Instance(true, key);
+            r = client.send(Hook0Request.get(List.of("api", "v1", "instance"), List.of()), null);
         } catch (Hook0TransportException e) {
             notes.add("Hook0 is not reachable (" + e.getMessage() + "): every tool the token's own text allows is"
                     + " offered, and Hook0 still enforces each call");
-            return new Instance(false, Optional.empty());
+            return new Instance(false, Optional.empty(), null);
         }
+        if (r.status() >= 500 || r.status() == 429) {
+            notes.add("GET /api/v1/instance answered " + r.status() + " without a biscuit_public_key: the token's"
+                    + " signature could not be checked");
+            return new Instance(true, Optional.empty(), null);
+        }
+        Optional<JsonNode> json = r.json();
+        Optional<String> key = r.isSuccess()
+                ? json.filter(JsonNode::isObject).map(j -> j.path("biscuit_public_key"))
+                        .filter(JsonNode::isTextual).map(JsonNode::asText).filter(k -> !k.isBlank())
+                : Optional.empty();
+        if (key.isPresent()) {
+            return new Instance(true, key, null);
+        }
+        // Hook0 answers this public route 200 with its key; a web page, a login page or other JSON is not Hook0.
+        String what = !r.isSuccess() ? r.status() + " (" + r.contentType() + ")"
+                : json.isEmpty() ? r.status() + " with something that is not JSON (" + r.contentType() + ")"
+                : r.status() + " with JSON that has no biscuit_public_key";
+        String notHook0 = "HOOK0_API_URL " + client.apiUrl() + " is not a Hook0 API: GET /api/v1/instance answered "
+                + what + ", where Hook0 answers 200 with its biscuit_public_key. Set HOOK0_API_URL to the Hook0"
+                + " API's base URL (e.g. https://app.hook0.com), not a web page or a proxy's login page";
+        notes.add(notHook0);
+        return new Instance(true, Optional.empty(), notHook0);
     }
 }

@@ -39,6 +39,8 @@ public final class ConfigParser {
             new Option("--reveal-secrets", "HOOK0_REVEAL_SECRETS", false,
                     "true: show subscription secrets and target header values instead of redacting them"),
             new Option("--timeout", "HOOK0_TIMEOUT_SECONDS", true, "timeout of one Hook0 request in seconds (default 30)"),
+            new Option("--call-timeout", "HOOK0_CALL_TIMEOUT_SECONDS", true,
+                    "deadline of one tool call in seconds, shared by all its Hook0 requests and retries (default 60)"),
             new Option("--max-result-bytes", "HOOK0_MAX_RESULT_BYTES", true,
                     "size budget of one tool result before it is truncated (default 60000)"),
             new Option("--transport", "MCP_TRANSPORT", true, "stdio (default), sse (legacy HTTP+SSE) or http (Streamable HTTP)"),
@@ -95,7 +97,7 @@ public final class ConfigParser {
     private Config defaults(Config.Command command) {
         return new Config(command, Transport.STDIO, Config.DEFAULT_HOST, Config.DEFAULT_PORT, Config.DEFAULT_API_URL,
                 null, false, Set.of(), Set.of(), Set.of(), false, Config.DEFAULT_TIMEOUT,
-                Config.DEFAULT_MAX_RESULT_BYTES, false, Set.of());
+                Config.DEFAULT_MAX_RESULT_BYTES, false, Set.of(), Config.DEFAULT_CALL_TIMEOUT);
     }
 
     private Config build(Config.Command command, Map<String, String> flags) {
@@ -104,6 +106,8 @@ public final class ConfigParser {
         String token = readToken(s);
         int port = s.integer("--port", "MCP_PORT", Config.DEFAULT_PORT, 0, 65535);
         int timeoutSeconds = s.integer("--timeout", "HOOK0_TIMEOUT_SECONDS", 30, 1, 600);
+        int callTimeoutSeconds = s.integer("--call-timeout", "HOOK0_CALL_TIMEOUT_SECONDS",
+                (int) Config.DEFAULT_CALL_TIMEOUT.toSeconds(), 1, 3600);
         int maxResult = s.integer("--max-result-bytes", "HOOK0_MAX_RESULT_BYTES", Config.DEFAULT_MAX_RESULT_BYTES,
                 2_000, 10_000_000);
         return new Config(
@@ -121,7 +125,8 @@ public final class ConfigParser {
                 Duration.ofSeconds(timeoutSeconds),
                 maxResult,
                 s.bool("--sandbox", null),
-                s.list("--allowed-origins", "MCP_ALLOWED_ORIGINS"));
+                s.list("--allowed-origins", "MCP_ALLOWED_ORIGINS"),
+                Duration.ofSeconds(callTimeoutSeconds));
     }
 
     private String readToken(Settings s) {

@@ -19,7 +19,7 @@ final class HttpToolHandler implements ToolHandler {
             throws Hook0TransportException {
         Hook0Response response = context.send(RequestBuilder.build(tool.binding().route(), arguments));
         if (!response.isSuccess()) {
-            return ErrorResults.fromResponse(tool, response);
+            return ErrorResults.fromResponse(tool, response, arguments);
         }
         return shaper.shape(tool, response, arguments);
     }

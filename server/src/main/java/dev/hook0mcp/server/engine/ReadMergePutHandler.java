@@ -25,18 +25,26 @@ final class ReadMergePutHandler implements ToolHandler {
             throws Hook0TransportException {
         Route read = tool.binding().routes().get(0);
         Route write = tool.binding().routes().get(1);
-        Hook0Response current = context.send(RequestBuilder.build(read, arguments));
-        if (!current.isSuccess()) {
-            return ErrorResults.fromResponse(tool, current);
+        Hook0Response current;
+        try {
+            current = context.send(RequestBuilder.build(read, arguments));
+        } catch (Hook0TransportException e) {
+            throw new Hook0TransportException(e.getMessage() + " (reading it ahead of the change; nothing was sent"
+                    + " to change it)", e, false);
         }
-        JsonNode existing = current.json().orElse(null);
-        if (existing == null || !existing.isObject()) {
-            return ErrorResults.internal(tool, "Hook0 answered the read with something other than an object");
+        if (!current.isSuccess()) {
+            return ErrorResults.fromResponse(tool, current, arguments, false);
+        }
+        JsonNode existing;
+        try {
+            existing = SuccessBody.object(current);
+        } catch (SuccessBody.UnreadableAnswerException e) {
+            return ErrorResults.unreadable(tool, context.client().apiUrl(), e, arguments, false);
         }
         ObjectNode body = merged((ObjectNode) existing, arguments, write);
         Hook0Response updated = context.send(RequestBuilder.build(write, arguments, body));
         if (!updated.isSuccess()) {
-            return ErrorResults.fromResponse(tool, updated);
+            return ErrorResults.fromResponse(tool, updated, arguments);
         }
         return shaper.shape(tool, updated, arguments);
     }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a successful Hook0 answer into a tool result as the tool's catalogue entry says: object, list envelope or
- * 204 confirmation; nulls dropped; secrets redacted; outside text cleaned and marked; payloads decoded; the whole
+ * 204 confirmation (an object or list answer must be JSON of that kind: {@link SuccessBody}); nulls dropped; secrets redacted; outside text cleaned and marked; payloads decoded; the whole
  * kept under the size budget.
  */
 public final class ResultShaper {
@@ -39,7 +39,7 @@ public final class ResultShaper {
         return switch (shape.shape()) {
             case EMPTY -> ToolOutcome.success(confirmation(shape, arguments));
             case LIST -> ToolOutcome.success(list(shape, response));
-            case OBJECT -> ToolOutcome.success(object(shape, response.json().orElseGet(Json::object)));
+            case OBJECT -> ToolOutcome.success(object(shape, SuccessBody.object(response)));
         };
     }
 
@@ -56,8 +56,7 @@ public final class ResultShaper {
     }
 
     ObjectNode list(ResultShape shape, Hook0Response response) {
-        JsonNode body = response.json().orElseGet(Json.MAPPER::createArrayNode);
-        ArrayNode items = body.isArray() ? (ArrayNode) body.deepCopy() : Json.MAPPER.createArrayNode().add(body);
+        ArrayNode items = (ArrayNode) SuccessBody.array(response).deepCopy();
         Set<String> untrusted = new LinkedHashSet<>();
         for (JsonNode item : items) {
             if (item.isObject()) {

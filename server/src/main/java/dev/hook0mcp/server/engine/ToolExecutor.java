@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hook0mcp.catalog.Binding;
 import dev.hook0mcp.catalog.ToolCatalog;
 import dev.hook0mcp.catalog.ToolDefinition;
+import dev.hook0mcp.server.hook0.Deadline;
 import dev.hook0mcp.server.hook0.Hook0TransportException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -25,9 +27,17 @@ public final class ToolExecutor {
     private final ToolHandler http;
     private final ToolHandler readMergePut;
     private final Map<String, ToolHandler> composites;
+    private final Duration callTimeout;
 
     public ToolExecutor(ToolCatalog catalog, ResultShaper shaper, Map<String, ToolHandler> composites) {
+        this(catalog, shaper, composites, Duration.ofSeconds(60));
+    }
+
+    /** @param callTimeout the deadline of one tool call: all its Hook0 requests, retries and waits share it */
+    public ToolExecutor(ToolCatalog catalog, ResultShaper shaper, Map<String, ToolHandler> composites,
+            Duration callTimeout) {
         this.catalog = catalog;
+        this.callTimeout = callTimeout;
         this.http = new HttpToolHandler(shaper);
         this.readMergePut = new ReadMergePutHandler(shaper);
         this.composites = Map.copyOf(composites);
@@ -38,7 +48,8 @@ public final class ToolExecutor {
         }
     }
 
-    public ToolOutcome call(String toolName, Map<String, Object> rawArguments, CallContext context) {
+    public ToolOutcome call(String toolName, Map<String, Object> rawArguments, CallContext caller) {
+        CallContext context = caller.withDeadline(Deadline.after(callTimeout));
         Optional<ToolDefinition> found = catalog.find(toolName);
         if (found.isEmpty()) {
             return ErrorResults.notAvailable(toolName, "there is no such tool");
@@ -49,8 +60,9 @@ public final class ToolExecutor {
             return ErrorResults.notAvailable(toolName,
                     decision.map(ToolSurface.Decision::reason).orElse("it is not offered to this token"));
         }
+        ObjectNode arguments = Json.object();
         try {
-            ObjectNode arguments = toObject(rawArguments);
+            arguments = toObject(rawArguments);
             validator.validate(context.surface(), toolName, arguments);
             applyDefaults(tool, arguments, context.surface().defaults());
             return handlerFor(tool).handle(tool, arguments, context);
@@ -58,10 +70,13 @@ public final class ToolExecutor {
             return ErrorResults.fromArguments(tool, e);
         } catch (Hook0TransportException e) {
             log.warn("{}: {}", toolName, e.getMessage());
-            return ErrorResults.transport(tool, e.getMessage());
+            return ErrorResults.transport(tool, e, arguments);
+        } catch (SuccessBody.UnreadableAnswerException e) {
+            log.warn("{}: Hook0 at {} {}", toolName, context.client().apiUrl(), e.getMessage());
+            return ErrorResults.unreadable(tool, context.client().apiUrl(), e, arguments);
         } catch (RuntimeException e) {
             log.error("{} failed", toolName, e);
-            return ErrorResults.internal(tool, e.getClass().getSimpleName());
+            return ErrorResults.internal(tool, e.getClass().getSimpleName(), arguments);
         }
     }
 

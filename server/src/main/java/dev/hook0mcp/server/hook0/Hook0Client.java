@@ -6,12 +6,15 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -19,21 +22,32 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends requests to the Hook0 API with a caller's token: {@code Authorization: Bearer <token>} exactly as given
- * (trimmed), {@code Accept: application/json}, {@code Content-Type} only with a body, and a User-Agent naming this
- * server. Only idempotent requests are retried (connection failures, 429 rate limiting, 502/503/504), with backoff
- * that honours Retry-After. The token never appears in a log line or an exception message.
+ * Sends requests to the Hook0 API with a caller's token: {@code Authorization: Bearer <token>} (trimmed, a pasted
+ * "Bearer " prefix dropped), {@code Accept: application/json}, {@code Content-Type} only with a body, and a
+ * User-Agent naming this server.
+ *
+ * <p>This is the only place that retries: one logical attempt is one request on the wire (OkHttp's own silent
+ * re-sends are switched off), and only idempotent requests are retried, at most {@link #MAX_RETRIES} times, on a
+ * refused connection, 429 RateLimited, 502, 503 or 504, with backoff that honours Retry-After. Every request and
+ * every wait fits in the caller's {@link Deadline}; a retry that would not fit is not attempted. Bodies are read
+ * up to {@link #MAX_RESPONSE_BYTES}. The token never appears in a log line or an exception message.
  */
 public final class Hook0Client {
 
+    /** Largest Hook0 answer read (8 MiB); Hook0's pages are far smaller, so more means something is wrong. */
+    public static final long MAX_RESPONSE_BYTES = 8L * 1024 * 1024;
+    static final int MAX_RETRIES = 2;
+    private static final long MAX_RETRY_WAIT_MS = 10_000;
+    /** Where the network interceptor keeps a 503's Retry-After, out of OkHttp's sight (see noSilentResend). */
+    private static final String HIDDEN_RETRY_AFTER = "X-Hook0-Mcp-Retry-After";
+
     private static final Logger log = LoggerFactory.getLogger(Hook0Client.class);
     private static final MediaType JSON = MediaType.get("application/json");
-    private static final int MAX_RETRIES = 2;
-    private static final long MAX_RETRY_WAIT_MS = 10_000;
 
     private final HttpUrl base;
     private final String apiUrl;
@@ -71,13 +85,19 @@ public final class Hook0Client {
         return url.build();
     }
 
+    /** Sends with no deadline of its own beyond the per-request timeout. */
     public Hook0Response send(Hook0Request request, String token) throws Hook0TransportException {
+        return send(request, token, Deadline.NONE);
+    }
+
+    public Hook0Response send(Hook0Request request, String token, Deadline deadline) throws Hook0TransportException {
         Request.Builder builder = new Request.Builder()
                 .url(url(request))
                 .header("Accept", "application/json")
                 .header("User-Agent", Version.userAgent());
-        if (token != null && !token.isBlank()) {
-            builder.header("Authorization", "Bearer " + token.strip());
+        String bearer = bearer(token);
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
         }
         RequestBody body = request.body() == null ? null : RequestBody.create(request.body().toString(), JSON);
         builder.method(request.method(), body);
@@ -85,51 +105,111 @@ public final class Hook0Client {
 
         int attempt = 0;
         while (true) {
+            if (deadline.expired()) {
+                throw new Hook0TransportException(describeDeadline(deadline) + " ran out before " + request.describe()
+                        + " was sent; nothing was sent", null, false);
+            }
             Hook0Response response;
             try {
-                response = execute(httpRequest);
+                response = execute(httpRequest, request, deadline);
             } catch (IOException e) {
-                if (request.idempotent() && attempt < MAX_RETRIES && e instanceof ConnectException) {
+                if (request.idempotent() && attempt < MAX_RETRIES && e instanceof ConnectException
+                        && fits(backoff(attempt, null), deadline)) {
                     sleep(backoff(attempt, null));
                     attempt++;
                     continue;
                 }
-                throw describe(request, e);
+                throw describe(request, e, deadline);
             }
-            if (request.idempotent() && attempt < MAX_RETRIES && retryable(response)) {
+            if (request.idempotent() && retryable(response)) {
                 long wait = backoff(attempt, response.retryAfterSeconds().orElse(null));
-                if (wait <= MAX_RETRY_WAIT_MS) {
+                String notRetried = attempt >= MAX_RETRIES ? "still " + response.status() + " after " + MAX_RETRIES
+                        + " retries"
+                        : wait > MAX_RETRY_WAIT_MS ? "Hook0 asked to wait " + wait / 1000 + " s"
+                        : !fits(wait, deadline) ? "Hook0 asked to wait " + wait / 1000 + " s, more than what is left of "
+                                + describeDeadline(deadline)
+                        : null;
+                if (notRetried == null) {
                     log.debug("{} answered {}, retrying in {} ms", request.describe(), response.status(), wait);
                     sleep(wait);
                     attempt++;
                     continue;
                 }
+                response = response.withNotRetried(notRetried);
             }
             log.debug("{} -> {}", request.describe(), response.status());
             return response;
         }
     }
 
+    /** The token as sent after "Bearer ": trimmed, and a pasted "Bearer " prefix removed once. */
+    static String bearer(String token) {
+        if (token == null || token.isBlank()) {
+            return null;
+        }
+        String t = token.strip();
+        if (t.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            t = t.substring(7).strip();
+        }
+        return t.isEmpty() ? null : t;
+    }
+
     /**
-     * OkHttp re-sends any request, POST included, on a 503 carrying {@code Retry-After: 0}. A non-idempotent
-     * request must reach Hook0 at most once, so such an answer is handed up with {@code Retry-After: 1}.
+     * OkHttp re-sends any request on its own when a 503 carries {@code Retry-After: 0}. One attempt must be one
+     * request on the wire (the retry policy is ours, above), so a 503's Retry-After is hidden from OkHttp here and
+     * restored when the answer is read.
      */
     private static Response noSilentResend(okhttp3.Interceptor.Chain chain) throws IOException {
         Response response = chain.proceed(chain.request());
-        if (!Hook0Request.isIdempotent(chain.request().method()) && response.code() == 503 && "0".equals(response.header("Retry-After"))) {
-            return response.newBuilder().header("Retry-After", "1").build();
+        String retryAfter = response.header("Retry-After");
+        if (response.code() == 503 && retryAfter != null) {
+            return response.newBuilder().removeHeader("Retry-After").header(HIDDEN_RETRY_AFTER, retryAfter).build();
         }
         return response;
     }
 
-    private Hook0Response execute(Request request) throws IOException {
-        try (Response response = http.newCall(request).execute()) {
+    private Hook0Response execute(Request httpRequest, Hook0Request request, Deadline deadline) throws IOException {
+        Call call = http.newCall(httpRequest);
+        long callTimeout = Math.min(timeout.toMillis() + 1_000, deadline.remainingMillis());
+        call.timeout().timeout(Math.max(1, callTimeout), TimeUnit.MILLISECONDS);
+        try (Response response = call.execute()) {
             Map<String, List<String>> headers = new LinkedHashMap<>();
             for (String name : response.headers().names()) {
-                headers.put(name.toLowerCase(Locale.ROOT), response.headers(name));
+                String lower = name.toLowerCase(Locale.ROOT);
+                headers.put(lower.equals(HIDDEN_RETRY_AFTER.toLowerCase(Locale.ROOT)) ? "retry-after" : lower,
+                        response.headers(name));
             }
-            ResponseBody body = response.body();
-            return new Hook0Response(response.code(), headers, body == null ? "" : body.string());
+            return new Hook0Response(response.code(), headers, bodyText(response.body(), request, response.code()));
+        }
+    }
+
+    /** Reads at most {@link #MAX_RESPONSE_BYTES}: a bigger answer is refused, never held in memory. */
+    private String bodyText(ResponseBody body, Hook0Request request, int status) throws IOException {
+        if (body == null) {
+            return "";
+        }
+        if (body.contentLength() > MAX_RESPONSE_BYTES) {
+            throw new ResponseTooLargeException(tooLarge(request, status));
+        }
+        BufferedSource source = body.source();
+        if (source.request(MAX_RESPONSE_BYTES + 1)) {
+            throw new ResponseTooLargeException(tooLarge(request, status));
+        }
+        MediaType type = body.contentType();
+        Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
+        return source.getBuffer().readString(charset);
+    }
+
+    private String tooLarge(Hook0Request request, int status) {
+        return "Hook0 answered more than " + MAX_RESPONSE_BYTES + " bytes (" + MAX_RESPONSE_BYTES / (1024 * 1024)
+                + " MiB) with status " + status + " to " + request.describe() + " at " + apiUrl
+                + "; the rest was not read. Ask for less (a smaller limit or date range), or check HOOK0_API_URL";
+    }
+
+    /** An answer above the size cap; its message is complete as it is. */
+    private static final class ResponseTooLargeException extends IOException {
+        ResponseTooLargeException(String message) {
+            super(message);
         }
     }
 
@@ -140,6 +220,12 @@ public final class Hook0Client {
         // A quota (TooManyEventsToday, ...) will not go away by retrying; only the rate limiter's 429 does.
         return response.status() == 429
                 && response.problem().map(p -> "RateLimited".equals(p.id())).orElse(true);
+    }
+
+    /** A wait fits when a request still has some time after it (at least a second, or half the budget left). */
+    private static boolean fits(long waitMillis, Deadline deadline) {
+        long remaining = deadline.remainingMillis();
+        return remaining == Long.MAX_VALUE || waitMillis + Math.min(1_000, remaining / 2) < remaining;
     }
 
     private static long backoff(int attempt, Long retryAfterSeconds) {
@@ -158,20 +244,35 @@ public final class Hook0Client {
         }
     }
 
-    private Hook0TransportException describe(Hook0Request request, IOException e) {
+    private static String describeDeadline(Deadline deadline) {
+        return deadline.describe();
+    }
+
+    private Hook0TransportException describe(Hook0Request request, IOException e, Deadline deadline) {
         String where = request.describe() + " at " + apiUrl;
-        String message;
+        if (e instanceof ResponseTooLargeException) {
+            return new Hook0TransportException(e.getMessage(), e);
+        }
         if (e instanceof UnknownHostException) {
-            message = "could not resolve the Hook0 host in " + apiUrl + " (check HOOK0_API_URL and the network)";
-        } else if (e instanceof ConnectException) {
-            message = "could not connect to Hook0 at " + apiUrl + " (" + e.getMessage()
-                    + "); check HOOK0_API_URL and that Hook0 is running";
+            return new Hook0TransportException("could not resolve the Hook0 host in " + apiUrl
+                    + " (check HOOK0_API_URL and the network)", e, false);
+        }
+        if (e instanceof ConnectException) {
+            return new Hook0TransportException("could not connect to Hook0 at " + apiUrl + " (" + e.getMessage()
+                    + "); check HOOK0_API_URL and that Hook0 is running", e, false);
+        }
+        String message;
+        if ((e instanceof SocketTimeoutException || e instanceof InterruptedIOException) && deadline.bounded()
+                && deadline.remainingMillis() < 100) {
+            message = where + " did not finish within " + describeDeadline(deadline)
+                    + "; raise it if Hook0 is this slow";
         } else if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
             message = where + " timed out after " + timeout.toSeconds()
                     + " s (raise HOOK0_TIMEOUT_SECONDS if Hook0 is slow)";
         } else {
             message = where + " failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                    + " (the connection broke before a complete answer was read; check HOOK0_API_URL and the network)";
         }
         return new Hook0TransportException(message, e);
     }

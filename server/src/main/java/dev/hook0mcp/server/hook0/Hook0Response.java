@@ -7,13 +7,30 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Hook0's answer: status, headers (names lower-cased) and body text. */
-public record Hook0Response(int status, Map<String, List<String>> headers, String body) {
+/**
+ * Hook0's answer: status, headers (names lower-cased) and body text; {@code notRetried} says why a retryable
+ * answer was handed up instead of retried (null otherwise).
+ */
+public record Hook0Response(int status, Map<String, List<String>> headers, String body, String notRetried) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public Hook0Response {
         headers = Map.copyOf(headers);
+    }
+
+    public Hook0Response(int status, Map<String, List<String>> headers, String body) {
+        this(status, headers, body, null);
+    }
+
+    Hook0Response withNotRetried(String why) {
+        return new Hook0Response(status, headers, body, why);
+    }
+
+    /** The media type without parameters ("text/html"), or "no Content-Type". */
+    public String contentType() {
+        return header("content-type").map(v -> v.split(";", 2)[0].strip()).filter(v -> !v.isEmpty())
+                .orElse("no Content-Type");
     }
 
     public boolean isSuccess() {

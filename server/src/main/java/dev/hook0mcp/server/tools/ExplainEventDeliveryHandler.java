@@ -12,6 +12,7 @@ import dev.hook0mcp.server.engine.Json;
 import dev.hook0mcp.server.engine.RequestBuilder;
 import dev.hook0mcp.server.engine.Pagination;
 import dev.hook0mcp.server.engine.ResultShaper;
+import dev.hook0mcp.server.engine.SuccessBody;
 import dev.hook0mcp.server.engine.ToolHandler;
 import dev.hook0mcp.server.engine.ToolOutcome;
 import dev.hook0mcp.server.engine.Truncation;
@@ -48,7 +49,7 @@ public final class ExplainEventDeliveryHandler implements ToolHandler {
         List<Route> routes = tool.binding().routes();
         Hook0Response event = context.send(RequestBuilder.build(routes.get(0), arguments));
         if (!event.isSuccess()) {
-            return ErrorResults.fromResponse(tool, event);
+            return ErrorResults.fromResponse(tool, event, arguments);
         }
         List<JsonNode> attempts = new ArrayList<>();
         boolean complete = false;
@@ -56,9 +57,9 @@ public final class ExplainEventDeliveryHandler implements ToolHandler {
         for (int page = 0; page < MAX_PAGES; page++) {
             Hook0Response response = context.send(RequestBuilder.build(routes.get(1), pageArgs));
             if (!response.isSuccess()) {
-                return ErrorResults.fromResponse(tool, response);
+                return ErrorResults.fromResponse(tool, response, arguments);
             }
-            JsonNode items = response.json().orElseGet(Json.MAPPER::createArrayNode);
+            JsonNode items = SuccessBody.array(response);
             items.forEach(attempts::add);
             var cursor = Pagination.nextCursor(response);
             if (items.isEmpty() || cursor.isEmpty()) {
@@ -75,7 +76,7 @@ public final class ExplainEventDeliveryHandler implements ToolHandler {
         }
 
         ObjectNode result = Json.object();
-        ObjectNode shapedEvent = shaper.object(eventShape, event.json().orElseGet(Json::object));
+        ObjectNode shapedEvent = shaper.object(eventShape, SuccessBody.object(event));
         shapedEvent.remove("untrusted_notice");
         result.set("event", shapedEvent);
         ArrayNode subscriptions = Json.MAPPER.createArrayNode();

@@ -9,6 +9,7 @@ import dev.hook0mcp.server.engine.CallContext;
 import dev.hook0mcp.server.engine.ErrorResults;
 import dev.hook0mcp.server.engine.Json;
 import dev.hook0mcp.server.engine.RequestBuilder;
+import dev.hook0mcp.server.engine.SuccessBody;
 import dev.hook0mcp.server.engine.ToolHandler;
 import dev.hook0mcp.server.engine.ToolOutcome;
 import dev.hook0mcp.server.hook0.Hook0Response;
@@ -31,6 +32,10 @@ public final class IngestEventHandler implements ToolHandler {
     public ToolOutcome handle(ToolDefinition tool, ObjectNode arguments, CallContext context)
             throws Hook0TransportException {
         Route route = tool.binding().routes().get(0);
+        if (!arguments.hasNonNull("event_id")) {
+            // In the call's own arguments, so that every error result of this call names the id to look up.
+            arguments.put("event_id", UuidV7.next().toString());
+        }
         ObjectNode body = body(arguments, route);
         Hook0Response response = context.send(RequestBuilder.build(route, arguments, body));
         String eventId = body.get("event_id").asText();
@@ -43,11 +48,13 @@ public final class IngestEventHandler implements ToolHandler {
                     .put("message", "Event " + eventId + " was already ingested; nothing was sent twice."));
         }
         if (!response.isSuccess()) {
-            return ErrorResults.fromResponse(tool, response);
+            return ErrorResults.fromResponse(tool, response, arguments);
         }
         ObjectNode result = Json.object().put("application_id", applicationId).put("event_id", eventId);
-        response.json().map(j -> j.get("received_at")).filter(JsonNode::isTextual)
-                .ifPresent(r -> result.put("received_at", r.asText()));
+        JsonNode receivedAt = SuccessBody.object(response).get("received_at");
+        if (receivedAt != null && receivedAt.isTextual()) {
+            result.put("received_at", receivedAt.asText());
+        }
         result.put("message", "Event " + eventId + " ingested. To retry safely, call again with event_id="
                 + eventId + "; use list_request_attempts with event_id to follow its deliveries.");
         return ToolOutcome.success(result);

@@ -89,4 +89,14 @@ class ConfigParserTest {
         assertFalse(c.toString().contains("EoUCsecretTokenValue"));
         assertTrue(c.toString().contains("token=(set)"));
     }
+
+    @Test
+    void theCallDeadlineDefaultsTo60sAndTakesAFlagOrTheEnvironment() {
+        assertEquals(Duration.ofSeconds(60), parse(Map.of()).callTimeout());
+        assertEquals(Duration.ofSeconds(9), parse(Map.of("HOOK0_CALL_TIMEOUT_SECONDS", "9")).callTimeout());
+        assertEquals(Duration.ofSeconds(3), parse(Map.of("HOOK0_CALL_TIMEOUT_SECONDS", "9"), "--call-timeout", "3")
+                .callTimeout());
+        var e = assertThrows(ConfigException.class, () -> parse(Map.of(), "--call-timeout=0"));
+        assertTrue(e.getMessage().contains("--call-timeout"), e.getMessage());
+    }
 }

@@ -59,7 +59,12 @@ class Hook0ClientTest {
             exchange.close();
         });
         http.start();
-        client = new Hook0Client("http://127.0.0.1:" + http.getAddress().getPort(), Duration.ofSeconds(1));
+        // Generous: the machine running the tests may be busy; only the timeout test below needs a short one.
+        client = new Hook0Client(baseUrl(), Duration.ofSeconds(10));
+    }
+
+    private String baseUrl() {
+        return "http://127.0.0.1:" + http.getAddress().getPort();
     }
 
     @AfterEach
@@ -128,7 +133,8 @@ class Hook0ClientTest {
     @Test
     void timeoutsAndRefusedConnectionsSaySoPlainly() throws Exception {
         script.add(new Scripted(200, Map.of(), "{}", 2_500));
-        var timeout = assertThrows(Hook0TransportException.class, () -> client.send(post(), "t"));
+        Hook0Client impatient = new Hook0Client(baseUrl(), Duration.ofSeconds(1));
+        var timeout = assertThrows(Hook0TransportException.class, () -> impatient.send(post(), "t"));
         assertTrue(timeout.getMessage().contains("timed out after 1 s"), timeout.getMessage());
 
         int closedPort;
@@ -139,5 +145,51 @@ class Hook0ClientTest {
         var refused = assertThrows(Hook0TransportException.class, () -> nowhere.send(post(), "secret-token"));
         assertTrue(refused.getMessage().contains("could not connect to Hook0"), refused.getMessage());
         assertTrue(!refused.getMessage().contains("secret-token"), "never the token");
+    }
+
+    @Test
+    void aPastedBearerPrefixIsSentOnceNeverTwice() throws Exception {
+        client.send(get(), "Bearer tok-123");
+        client.send(get(), "  bearer   tok-123 ");
+        client.send(get(), "BEARER tok-123");
+        assertEquals(List.of("Bearer tok-123", "Bearer tok-123", "Bearer tok-123"),
+                seen.stream().map(Seen::authorization).toList());
+        assertEquals("Bearertok", Hook0Client.bearer("Bearertok"), "only the prefix with its space is dropped");
+    }
+
+    @Test
+    void a503WithRetryAfterZeroGoesOutAtMostThreeTimesForAGetAndOnceForAPost() throws Exception {
+        for (int i = 0; i < 8; i++) {
+            answer(503, Map.of("Retry-After", "0"), "{\"id\":\"ServiceUnavailable\"}");
+        }
+        Hook0Response response = client.send(get(), "t");
+        assertEquals(503, response.status());
+        assertEquals(1 + Hook0Client.MAX_RETRIES, seen.size(), "OkHttp re-sends nothing on its own");
+        assertEquals(0L, response.retryAfterSeconds().orElseThrow(), "Retry-After is still visible to the caller");
+        assertTrue(response.notRetried().contains("after 2 retries"), response.notRetried());
+
+        seen.clear();
+        assertEquals(503, client.send(post(), "t").status());
+        assertEquals(1, seen.size());
+    }
+
+    @Test
+    void aRetryWhoseWaitDoesNotFitTheDeadlineIsNotAttempted() throws Exception {
+        answer(503, Map.of("Retry-After", "3"), "{\"id\":\"ServiceUnavailable\"}");
+        long started = System.nanoTime();
+        Hook0Response response = client.send(get(), "t", Deadline.after(Duration.ofSeconds(2)));
+        assertTrue(System.nanoTime() - started < 2_000_000_000L, "did not wait the 3 s");
+        assertEquals(503, response.status());
+        assertEquals(1, seen.size());
+        assertTrue(response.notRetried().contains("deadline of 2 s"), response.notRetried());
+    }
+
+    @Test
+    void anExpiredDeadlineSendsNothing() {
+        Deadline spent = Deadline.after(Duration.ZERO);
+        var e = assertThrows(Hook0TransportException.class, () -> client.send(post(), "t", spent));
+        assertTrue(e.getMessage().contains("nothing was sent"), e.getMessage());
+        assertTrue(!e.mayHaveArrived());
+        assertEquals(0, seen.size());
     }
 }
