@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hook0mcp.server.engine.ToolSurface;
+import dev.hook0mcp.server.mcp.prompts.CreateWebhookSubscriptionPrompt;
+import dev.hook0mcp.server.mcp.prompts.DebugEventDeliveryPrompt;
+import dev.hook0mcp.server.mcp.prompts.ReviewTokenAccessPrompt;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.HashMap;
@@ -76,25 +79,25 @@ class McpPromptsTest {
 
     @Test
     void debugFallsBackToTheSingleReadsAndSaysWhatCannotBeDone() {
-        String text = McpPrompts.debugText(Surfaces.only(Set.of("get_event", "list_request_attempts")), Surfaces.APP,
+        String text = DebugEventDeliveryPrompt.render(Surfaces.only(Set.of("get_event", "list_request_attempts")), Surfaces.APP,
                 EVENT);
         assertEquals(Set.of("get_event", "list_request_attempts"), Surfaces.toolsNamedIn(text));
         assertTrue(text.contains("cannot change subscriptions"), text);
         assertTrue(text.contains("is_enabled: true") && text.contains("labels") && text.contains("\"url\""), text);
-        String full = McpPrompts.debugText(Surfaces.full(), Surfaces.APP, EVENT);
+        String full = DebugEventDeliveryPrompt.render(Surfaces.full(), Surfaces.APP, EVENT);
         assertEquals(Set.of("explain_event_delivery", "list_subscriptions", "update_subscription", "replay_event"),
                 Surfaces.toolsNamedIn(full));
     }
 
     @Test
     void subscriptionTextIsTheRealBody() {
-        String text = McpPrompts.subscriptionText(Surfaces.full(), Surfaces.APP, "https://r.example/h",
+        String text = CreateWebhookSubscriptionPrompt.render(Surfaces.full(), Surfaces.APP, "https://r.example/h",
                 List.of("billing.invoice.paid"));
         assertTrue(text.contains("\"is_enabled\": true, \"event_types\": [\"billing.invoice.paid\"], \"labels\": {…},"
                 + " \"target\": {\"type\": \"http\", \"method\": \"POST\", \"url\": \"https://r.example/h\","
                 + " \"headers\": {}}"), text);
         assertTrue(text.contains("1-10 entries") && text.contains("service.resource_type.verb"), text);
-        String bare = McpPrompts.subscriptionText(Surfaces.only(Set.of("create_subscription")), Surfaces.APP,
+        String bare = CreateWebhookSubscriptionPrompt.render(Surfaces.only(Set.of("create_subscription")), Surfaces.APP,
                 "https://r.example/h", List.of("a.b.c"));
         assertEquals(Set.of("create_subscription"), Surfaces.toolsNamedIn(bare));
         assertTrue(bare.contains("cannot create event types"), bare);
@@ -126,15 +129,15 @@ class McpPromptsTest {
 
     @Test
     void reviewExplainsTheTokenAndHowToNarrowIt() {
-        String text = McpPrompts.reviewText(Surfaces.readOnly(), Surfaces.context(Surfaces.readOnly()).access()
+        String text = ReviewTokenAccessPrompt.render(Surfaces.readOnly(), Surfaces.context(Surfaces.readOnly()).access()
                 .tokenInfo());
         assertTrue(text.contains("- mode: test"), text);
         assertTrue(text.contains("subscription:create: test token: subscription:create is not allowed"), text);
-        assertTrue(text.contains(McpPrompts.READ_ONLY_CLAIM), text);
+        assertTrue(text.contains(ReviewTokenAccessPrompt.READ_ONLY_CLAIM), text);
         assertTrue(text.contains("check if application_id(hex:") && text.contains("check if time($t), $t <"), text);
         assertTrue(text.contains("Service Tokens"), text);
         assertTrue(Set.copyOf(Surfaces.readOnly().enabledNames()).containsAll(Surfaces.toolsNamedIn(text)));
-        String app = McpPrompts.reviewText(Surfaces.oneApplication(), Surfaces.context(Surfaces.oneApplication())
+        String app = ReviewTokenAccessPrompt.render(Surfaces.oneApplication(), Surfaces.context(Surfaces.oneApplication())
                 .access().tokenInfo());
         assertTrue(app.contains("restricted to " + Surfaces.APP), app);
     }
@@ -146,9 +149,9 @@ class McpPromptsTest {
                 "event:get", "request_attempt:list", "request_attempt:get", "response:get",
                 "events_per_day:application", "events_per_day:organization");
         for (String action : reads) {
-            assertTrue(McpPrompts.READ_ONLY_CLAIM.contains("\"" + action + "\""), action);
+            assertTrue(ReviewTokenAccessPrompt.READ_ONLY_CLAIM.contains("\"" + action + "\""), action);
         }
-        assertEquals(15, java.util.regex.Pattern.compile("\"[a-z_]+:[a-z_]+\"").matcher(McpPrompts.READ_ONLY_CLAIM)
+        assertEquals(15, java.util.regex.Pattern.compile("\"[a-z_]+:[a-z_]+\"").matcher(ReviewTokenAccessPrompt.READ_ONLY_CLAIM)
                 .results().count(), "no other action is allowed");
     }
 
