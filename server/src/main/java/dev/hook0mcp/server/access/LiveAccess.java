@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A caller's access that can still change: probing runs in the background, and when Hook0 is slow the caller is
@@ -20,7 +21,7 @@ import org.slf4j.Logger;
 public final class LiveAccess implements CallerAccess {
 
     /** How long the MCP handshake waits for probing before it is answered from the token's own text. */
-    public static final Duration HANDSHAKE_WAIT = Duration.ofSeconds(2);
+    public static final Duration HANDSHAKE_WAIT = Duration.ofSeconds(4);
 
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile AccessReport current;
@@ -85,7 +86,14 @@ public final class LiveAccess implements CallerAccess {
 
     void replace(AccessReport report) {
         current = report;
-        listeners.forEach(Runnable::run);
+        for (Runnable listener : listeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                // e.g. the session ended meanwhile: the next one is built from the new report anyway
+                LoggerFactory.getLogger(LiveAccess.class).warn("could not update the tool list: {}", e.toString());
+            }
+        }
     }
 
     @Override

@@ -6,27 +6,43 @@ import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Each caller's bounded share of the threads that run tool calls, and so of concurrent Hook0 requests: at most
  * {@link #PER_CALLER} tool calls of one caller (one token, one {@link CallContext}) run at once. A call beyond
- * that waits up to {@link #WAIT} for a slot, then gets an error result without any request to Hook0. Without
- * it, one caller's slow calls fill the SDK's shared worker pool and every other caller queues behind them.
+ * that waits up to {@link #WAIT} for a slot (at most {@link #MAX_WAITING} calls of a caller wait; more are
+ * refused at once), then gets an error result without any request to Hook0. So one caller holds at most
+ * PER_CALLER + MAX_WAITING threads, and its slow calls cannot fill the pool every other caller needs.
  */
 final class CallerShares {
 
-    static final int PER_CALLER = 4;
-    static final Duration WAIT = Duration.ofSeconds(1);
+    static final int PER_CALLER = 8;
+    static final int MAX_WAITING = 8;
+    static final Duration WAIT = Duration.ofSeconds(2);
 
-    private final Map<CallContext, Semaphore> slots = new WeakHashMap<>();
+    /** One caller's running slots and how many of its calls wait for one. */
+    private record Share(Semaphore running, AtomicInteger waiting) {}
+
+    private final Map<CallContext, Share> shares = new WeakHashMap<>();
 
     /** A held slot, or null when the caller already runs {@link #PER_CALLER} calls (after waiting briefly). */
     Semaphore enter(CallContext caller) throws InterruptedException {
-        Semaphore semaphore;
-        synchronized (slots) {
-            semaphore = slots.computeIfAbsent(caller, c -> new Semaphore(PER_CALLER));
+        Share share;
+        synchronized (shares) {
+            share = shares.computeIfAbsent(caller, c -> new Share(new Semaphore(PER_CALLER), new AtomicInteger()));
         }
-        return semaphore.tryAcquire(WAIT.toMillis(), TimeUnit.MILLISECONDS) ? semaphore : null;
+        if (share.running().tryAcquire()) {
+            return share.running();
+        }
+        try {
+            if (share.waiting().incrementAndGet() > MAX_WAITING) {
+                return null;
+            }
+            return share.running().tryAcquire(WAIT.toMillis(), TimeUnit.MILLISECONDS) ? share.running() : null;
+        } finally {
+            share.waiting().decrementAndGet();
+        }
     }
 
     static ToolOutcome busy(String toolName) {

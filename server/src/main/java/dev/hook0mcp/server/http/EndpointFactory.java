@@ -38,6 +38,11 @@ final class EndpointFactory {
         this.maxRequestBytes = maxRequestBytes;
     }
 
+    /*
+     * immediateExecution: a tool call runs on the Jetty thread that carries its request (the servlet blocks on it
+     * anyway) instead of Reactor's shared boundedElastic pool (10 threads per core), which one caller's slow calls
+     * could fill for everyone; CallerShares bounds each caller's share of Jetty's threads.
+     */
     CallerEndpoint create(String token) {
         LiveAccess access = LiveAccess.inspect(core.inspector(), token, log);
         CallContext context = new CallContext(core.client(), token, access);
@@ -52,7 +57,7 @@ final class EndpointFactory {
                     .maxRequestSize(maxRequestBytes)
                     .build();
             McpSyncServer server = McpFeatures.follow(McpFeatures.apply(McpServer.sync(provider), core.executor(),
-                    context, access.report().instructions()).build(), core.executor(), context);
+                    context, access.report().instructions()).immediateExecution(true).build(), core.executor(), context);
             return new CallerEndpoint(access, server, provider, List.of());
         }
         var owned = OwnedSchedulers.build(() -> HttpServletStreamableServerTransportProvider.builder()
@@ -64,7 +69,7 @@ final class EndpointFactory {
                 .build());
         HttpServletStreamableServerTransportProvider provider = owned.value();
         McpSyncServer server = McpFeatures.follow(McpFeatures.apply(McpServer.sync(provider), core.executor(),
-                context, access.report().instructions()).build(), core.executor(), context);
+                context, access.report().instructions()).immediateExecution(true).build(), core.executor(), context);
         return new CallerEndpoint(access, server, provider, owned.schedulers());
     }
 }

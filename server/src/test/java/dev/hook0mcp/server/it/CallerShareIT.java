@@ -26,7 +26,7 @@ class CallerShareIT {
     private static final Duration SLOW = Duration.ofSeconds(10);
     private static final int A_CALLS = 30;
     /** CallerShares.PER_CALLER in the server. */
-    private static final int SHARE = 4;
+    private static final int SHARE = 8;
 
     @Test
     void aCallerFloodingSlowCallsDoesNotStallAnotherCaller() throws Exception {
