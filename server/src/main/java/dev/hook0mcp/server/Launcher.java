@@ -1,7 +1,7 @@
 package dev.hook0mcp.server;
 
 import dev.hook0mcp.sandbox.Sandbox;
-import dev.hook0mcp.server.access.AccessReport;
+import dev.hook0mcp.server.access.LiveAccess;
 import dev.hook0mcp.server.config.Config;
 import dev.hook0mcp.server.config.ConfigException;
 import dev.hook0mcp.server.config.ConfigParser;
@@ -104,10 +104,9 @@ public final class Launcher {
             if (config.transport() != Transport.STDIO) {
                 return serveHttp(core);
             }
-            AccessReport access = core.inspector().inspect(config.token());
-            access.log(log);
+            LiveAccess access = LiveAccess.inspect(core.inspector(), config.token(), log);
             CallContext context = new CallContext(core.client(), config.token(), access);
-            StdioServer.serve(core.executor(), context, access.instructions(), stdin, stdout);
+            StdioServer.serve(core.executor(), context, access.report().instructions(), stdin, stdout);
             return OK;
         } catch (ConfigException e) {
             stderr.println("hook0-mcp: " + e.getMessage());

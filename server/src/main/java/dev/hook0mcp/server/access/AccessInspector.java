@@ -40,6 +40,7 @@ public final class AccessInspector {
     private final ToolSelection selection;
     private final Hook0Client client;
     private final Set<String> organizationActions = new LinkedHashSet<>();
+    private final ProbeBudgets budgets = new ProbeBudgets();
 
     public AccessInspector(ToolCatalog catalog, ToolSelection selection, Hook0Client client) {
         this.catalog = catalog;
@@ -95,6 +96,34 @@ public final class AccessInspector {
                 instance.notHook0(), verdicts, notes);
     }
 
+    /**
+     * What the token's own text allows, without asking Hook0 anything: the answer given while probing is still
+     * under way. Every action the text permits is offered as not yet confirmed.
+     */
+    public AccessReport provisional(String token) {
+        List<String> notes = new ArrayList<>();
+        TokenFacts facts = null;
+        String problem = null;
+        try {
+            facts = TokenReader.read(token);
+        } catch (TokenFormatException e) {
+            problem = "the token cannot be read as a Hook0 service token (" + e.getMessage() + "); copy it again from"
+                    + " Service Tokens in the Hook0 dashboard";
+        }
+        if (problem == null && facts.isExpired(Instant.now())) {
+            problem = "the token expired at " + facts.expiresAt().orElseThrow()
+                    + ": create or attenuate a new token in Service Tokens";
+        }
+        Map<String, ProbeOutcome> verdicts = new LinkedHashMap<>();
+        if (problem == null) {
+            ProbeOutcome pending = new ProbeOutcome(Verdict.UNKNOWN, "Hook0 has not answered the probes yet");
+            neededActions(facts).forEach(a -> verdicts.put(a, pending));
+            notes.add("Hook0 is slow to answer: the tools follow the token's own text until probing finishes");
+        }
+        return AccessReport.decide(catalog, selection, facts, problem,
+                new SignatureCheck(SignatureStatus.UNCHECKED, "not checked yet"), true, null, verdicts, notes);
+    }
+
     /** The actions of the tools the user's own filters leave on (no point probing what is hidden anyway). */
     private Set<String> neededActions(TokenFacts facts) {
         Set<String> actions = new LinkedHashSet<>();
@@ -111,7 +140,7 @@ public final class AccessInspector {
     private String probe(String token, TokenFacts facts, Set<String> actions, Map<String, ProbeOutcome> verdicts,
             List<String> notes) throws InterruptedException {
         String org = facts.organizationId().toString();
-        try (Prober prober = new Prober(client, token)) {
+        try (Prober prober = new Prober(client, token, budgets.forToken(facts.rootId()))) {
             if (!facts.isAttenuated()) {
                 // A root service token may do everything in its organization; one read tells whether it is live.
                 Prober.Result check = prober.probe(ActionProbes.forAction("organization:list", org, null, null).orElseThrow());
@@ -163,6 +192,12 @@ public final class AccessInspector {
                 verdicts.put(e.getKey(), e.getValue().outcome());
             }
             inferUnprobed(actions, verdicts, app);
+            long unsent = verdicts.values().stream().filter(v -> v.evidence().contains(Prober.NOT_SENT)).count();
+            if (unsent > 0) {
+                notes.add(unsent + " probes were not sent to stay inside the probe budgets (per token, per token"
+                        + " family, per server): those tools follow the token's own text, and Hook0 still enforces"
+                        + " each call");
+            }
             if (verdicts.values().stream().allMatch(v -> v.verdict() == Verdict.UNKNOWN) && !verdicts.isEmpty()) {
                 notes.add("Hook0 could not be probed; every tool the token's own text allows is offered and Hook0"
                         + " still enforces each call");

@@ -15,27 +15,28 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Sends probes with bounded concurrency inside the rate budget, and reads each answer as allowed / denied /
- * invalid token / unknown. A 429 or 503 is waited out (Retry-After honoured) and tried again; every probe is
- * side-effect free, so repeating one is harmless.
+ * Sends probes with bounded concurrency inside the token's {@link ProbeBudgets.Allowance}, and reads each answer
+ * as allowed / denied / invalid token / unknown. It does not retry: {@link Hook0Client} is the one place that
+ * retries (429, 503), so one probe is never multiplied by two nested retry loops. A probe the budgets refuse is
+ * not sent and counts as UNKNOWN.
  */
 final class Prober implements AutoCloseable {
 
     static final int CONCURRENCY = 4;
-    private static final int ATTEMPTS = 3;
-    private static final long MAX_WAIT_MS = 10_000;
+    static final String NOT_SENT = "not sent: ";
 
     /** One probe's verdict and, when Hook0 answered, the answer itself. */
     record Result(ProbeOutcome outcome, Hook0Response response) {}
 
     private final Hook0Client client;
     private final String token;
-    private final RateBudget budget = new RateBudget(15, 10);
+    private final ProbeBudgets.Allowance allowance;
     private final ExecutorService pool;
 
-    Prober(Hook0Client client, String token) {
+    Prober(Hook0Client client, String token, ProbeBudgets.Allowance allowance) {
         this.client = client;
         this.token = token;
+        this.allowance = allowance;
         AtomicInteger n = new AtomicInteger();
         ThreadFactory threads = r -> {
             Thread t = new Thread(r, "hook0-probe-" + n.incrementAndGet());
@@ -63,23 +64,15 @@ final class Prober implements AutoCloseable {
 
     Result probe(Hook0Request request) throws InterruptedException {
         String what = request.describe();
-        for (int attempt = 1; ; attempt++) {
-            budget.acquire();
-            Hook0Response response;
-            try {
-                response = client.send(request, token);
-            } catch (Hook0TransportException e) {
-                return new Result(new ProbeOutcome(Verdict.UNKNOWN, what + " → " + e.getMessage()), null);
-            }
-            int status = response.status();
-            if ((status == 429 || status == 503) && attempt < ATTEMPTS) {
-                long wait = response.retryAfterSeconds().map(s -> s * 1000).orElse(500L * attempt);
-                if (wait <= MAX_WAIT_MS) {
-                    Thread.sleep(wait);
-                    continue;
-                }
-            }
+        ProbeBudgets.Refusal refused = allowance.take();
+        if (refused != null) {
+            return new Result(new ProbeOutcome(Verdict.UNKNOWN, what + " " + NOT_SENT + refused.text), null);
+        }
+        try {
+            Hook0Response response = client.send(request, token);
             return new Result(classify(what, response), response);
+        } catch (Hook0TransportException e) {
+            return new Result(new ProbeOutcome(Verdict.UNKNOWN, what + " → " + e.getMessage()), null);
         }
     }
 

@@ -1,8 +1,9 @@
 package dev.hook0mcp.server.access;
 
 /**
- * A token bucket that keeps probes inside Hook0's per-token rate limit (burst 20, one request back every 100 ms),
- * with room left for the user's own first calls.
+ * A token bucket: {@code capacity} requests at once, then {@code perSecond} back. Hook0 rate-limits a token family
+ * (a root token and its attenuations) at a burst of 20 and 10 per second; probes stay inside that with room left
+ * for the user's own calls.
  */
 final class RateBudget {
 
@@ -19,16 +20,27 @@ final class RateBudget {
 
     /** Blocks until one request may be sent. */
     synchronized void acquire() throws InterruptedException {
+        tryAcquire(Long.MAX_VALUE);
+    }
+
+    /**
+     * Takes one request if it becomes available before {@code deadlineNanos} ({@link System#nanoTime()} scale);
+     * gives up at once when it cannot refill in time, so a caller never waits for nothing.
+     */
+    synchronized boolean tryAcquire(long deadlineNanos) throws InterruptedException {
         while (true) {
             long now = System.nanoTime();
             available = Math.min(capacity, available + (now - last) / 1e9 * perSecond);
             last = now;
             if (available >= 1) {
                 available -= 1;
-                return;
+                return true;
             }
-            long waitMs = (long) Math.ceil((1 - available) / perSecond * 1000);
-            wait(Math.max(1, waitMs));
+            long waitNanos = (long) Math.ceil((1 - available) / perSecond * 1e9);
+            if (deadlineNanos != Long.MAX_VALUE && now + waitNanos - deadlineNanos > 0) {
+                return false;
+            }
+            wait(Math.max(1, waitNanos / 1_000_000));
         }
     }
 }

@@ -28,6 +28,7 @@ public final class ToolExecutor {
     private final ToolHandler readMergePut;
     private final Map<String, ToolHandler> composites;
     private final Duration callTimeout;
+    private final CallerShares shares = new CallerShares();
 
     public ToolExecutor(ToolCatalog catalog, ResultShaper shaper, Map<String, ToolHandler> composites) {
         this(catalog, shaper, composites, Duration.ofSeconds(60));
@@ -60,6 +61,25 @@ public final class ToolExecutor {
             return ErrorResults.notAvailable(toolName,
                     decision.map(ToolSurface.Decision::reason).orElse("it is not offered to this token"));
         }
+        java.util.concurrent.Semaphore slot;
+        try {
+            slot = shares.enter(context);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            slot = null;
+        }
+        if (slot == null) {
+            return CallerShares.busy(toolName);
+        }
+        try {
+            return run(tool, rawArguments, context);
+        } finally {
+            slot.release();
+        }
+    }
+
+    private ToolOutcome run(ToolDefinition tool, Map<String, Object> rawArguments, CallContext context) {
+        String toolName = tool.name();
         ObjectNode arguments = Json.object();
         try {
             arguments = toObject(rawArguments);

@@ -1,6 +1,6 @@
 package dev.hook0mcp.server.http;
 
-import dev.hook0mcp.server.access.AccessReport;
+import dev.hook0mcp.server.access.LiveAccess;
 import io.modelcontextprotocol.server.McpSyncServer;
 import jakarta.servlet.http.HttpServlet;
 import java.util.List;
@@ -10,7 +10,7 @@ import reactor.core.scheduler.Scheduler;
  * Everything one token gets over HTTP: its access decision, an SDK server offering exactly its tools, and the
  * SDK transport servlet holding its sessions. Recomputable from the token alone, so any replica can serve it.
  */
-record CallerEndpoint(AccessReport access, McpSyncServer server, HttpServlet transport, List<Scheduler> schedulers) {
+record CallerEndpoint(LiveAccess access, McpSyncServer server, HttpServlet transport, List<Scheduler> schedulers) {
 
     void close() {
         try {

@@ -1,7 +1,7 @@
 package dev.hook0mcp.server.http;
 
 import dev.hook0mcp.server.ServerCore;
-import dev.hook0mcp.server.access.AccessReport;
+import dev.hook0mcp.server.access.LiveAccess;
 import dev.hook0mcp.server.config.Transport;
 import dev.hook0mcp.server.engine.CallContext;
 import dev.hook0mcp.server.engine.Json;
@@ -38,9 +38,13 @@ final class EndpointFactory {
         this.maxRequestBytes = maxRequestBytes;
     }
 
+    /*
+     * immediateExecution: a tool call runs on the Jetty thread that carries its request (the servlet blocks on it
+     * anyway) instead of Reactor's shared boundedElastic pool (10 threads per core), which one caller's slow calls
+     * could fill for everyone; CallerShares bounds each caller's share of Jetty's threads.
+     */
     CallerEndpoint create(String token) {
-        AccessReport access = core.inspector().inspect(token);
-        access.log(log);
+        LiveAccess access = LiveAccess.inspect(core.inspector(), token, log);
         CallContext context = new CallContext(core.client(), token, access);
         JacksonMcpJsonMapper mapper = new JacksonMcpJsonMapper(Json.MAPPER);
         if (transport == Transport.SSE) {
@@ -52,8 +56,8 @@ final class EndpointFactory {
                     .securityValidator(security)
                     .maxRequestSize(maxRequestBytes)
                     .build();
-            McpSyncServer server = McpFeatures.apply(McpServer.sync(provider), core.executor(), context,
-                    access.instructions()).build();
+            McpSyncServer server = McpFeatures.follow(McpFeatures.apply(McpServer.sync(provider), core.executor(),
+                    context, access.report().instructions()).immediateExecution(true).build(), core.executor(), context);
             return new CallerEndpoint(access, server, provider, List.of());
         }
         var owned = OwnedSchedulers.build(() -> HttpServletStreamableServerTransportProvider.builder()
@@ -64,8 +68,8 @@ final class EndpointFactory {
                 .maxRequestSize(maxRequestBytes)
                 .build());
         HttpServletStreamableServerTransportProvider provider = owned.value();
-        McpSyncServer server = McpFeatures.apply(McpServer.sync(provider), core.executor(), context,
-                access.instructions()).build();
+        McpSyncServer server = McpFeatures.follow(McpFeatures.apply(McpServer.sync(provider), core.executor(),
+                context, access.report().instructions()).immediateExecution(true).build(), core.executor(), context);
         return new CallerEndpoint(access, server, provider, owned.schedulers());
     }
 }

@@ -7,6 +7,7 @@ import dev.hook0mcp.server.engine.Json;
 import dev.hook0mcp.server.engine.ToolSurface;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A client may call a catalogue tool by name even though this token does not get it. The SDK would answer
@@ -17,9 +18,14 @@ import java.util.function.Function;
  */
 public final class HiddenToolCalls implements Function<JsonNode, Optional<ObjectNode>> {
 
-    private final ToolSurface surface;
+    private final Supplier<ToolSurface> surface;
 
     public HiddenToolCalls(ToolSurface surface) {
+        this(() -> surface);
+    }
+
+    /** Reads the caller's surface at each message: it may change once background probing ends. */
+    public HiddenToolCalls(Supplier<ToolSurface> surface) {
         this.surface = surface;
     }
 
@@ -29,7 +35,7 @@ public final class HiddenToolCalls implements Function<JsonNode, Optional<Object
             return Optional.empty();
         }
         String name = message.path("params").path("name").asText("");
-        return surface.decision(name)
+        return surface.get().decision(name)
                 .filter(d -> !d.enabled())
                 .map(d -> {
                     var outcome = ErrorResults.notAvailable(name, d.reason());

@@ -5,6 +5,7 @@ import dev.hook0mcp.server.engine.CallContext;
 import dev.hook0mcp.server.engine.ToolExecutor;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 
@@ -27,9 +28,9 @@ public final class McpFeatures {
                 .specifications(prompts.stream().map(McpServerFeatures.SyncPromptSpecification::prompt).toList(),
                         McpResources.offered(context.surface()));
 
-        // Declared only when there is something to offer; no subscriptions and no list-changed notifications:
-        // what a caller gets is fixed by its token for the life of the session.
-        McpSchema.ServerCapabilities.Builder capabilities = McpSchema.ServerCapabilities.builder().tools(false);
+        // Declared only when there is something to offer; no subscriptions. The tool list may change once, when
+        // background probing ends after the handshake was answered from the token's own text (see follow).
+        McpSchema.ServerCapabilities.Builder capabilities = McpSchema.ServerCapabilities.builder().tools(true);
         if (!resources.isEmpty() || !templates.isEmpty()) {
             capabilities.resources(false, false);
         }
@@ -51,5 +52,14 @@ public final class McpFeatures {
                 .resourceTemplates(templates)
                 .prompts(prompts)
                 .completions(completions);
+    }
+
+    /**
+     * Call once the server is built: when the caller's access is still being probed, its tool list follows the
+     * probed result and clients get {@code notifications/tools/list_changed}.
+     */
+    public static McpSyncServer follow(McpSyncServer server, ToolExecutor executor, CallContext context) {
+        ToolListSync.follow(server, executor, context);
+        return server;
     }
 }

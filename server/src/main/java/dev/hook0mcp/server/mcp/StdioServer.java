@@ -29,10 +29,11 @@ public final class StdioServer {
         CountDownLatch ended = new CountDownLatch(1);
         System.setOut(System.err);
         StdioGuard guarded = new StdioGuard(stdin, stdout, MAX_LINE_BYTES, ended::countDown,
-                new HiddenToolCalls(context.surface()));
+                new HiddenToolCalls(context::surface));
         var transport = new StdioServerTransportProvider(
                 new JacksonMcpJsonMapper(dev.hook0mcp.server.engine.Json.MAPPER), guarded, stdout);
-        McpSyncServer server = McpFeatures.apply(McpServer.sync(transport), executor, context, instructions).build();
+        McpSyncServer server = McpFeatures.follow(
+                McpFeatures.apply(McpServer.sync(transport), executor, context, instructions).build(), executor, context);
         log.info("serving MCP over stdio ({} tools)", context.surface().enabledNames().size());
         ended.await();
         log.info("stdin closed; shutting down");

@@ -46,6 +46,19 @@ final class BiscuitDecoder {
     private BiscuitDecoder() {
     }
 
+    /**
+     * The revocation id of the authority block: the hex of its signature, shared by the root token and all its
+     * attenuations. Call after {@link #decode} accepted the bytes.
+     */
+    static String authorityRevocationId(byte[] token) throws TokenFormatException {
+        try {
+            byte[] signature = Schema.Biscuit.parseFrom(token).getAuthority().getSignature().toByteArray();
+            return java.util.HexFormat.of().formatHex(signature);
+        } catch (InvalidProtocolBufferException | RuntimeException e) {
+            throw new TokenFormatException("not a Biscuit token (the decoded bytes are not a Biscuit protobuf message)");
+        }
+    }
+
     /** The blocks of the token, authority block first. */
     static List<Datalog.Block> decode(byte[] token) throws TokenFormatException {
         Schema.Biscuit biscuit;

@@ -35,6 +35,10 @@ import java.util.UUID;
  * @param unrecognizedStatements checks this reader did not recognise (custom Datalog), plus any rules, plus facts
  *                               in attenuation blocks: when non-zero the token has restrictions this record does not
  *                               describe, and only the online probe can tell what it allows.
+ * @param rootId                 the revocation id of the authority block (hex of its signature): the same for a
+ *                               root token and every token attenuated from it, since attenuating only appends
+ *                               blocks. It names the token family Hook0 rate-limits together; not a secret (it is
+ *                               what Hook0 lists to revoke a token), and it cannot be turned back into the token.
  */
 public record TokenFacts(
         UUID organizationId,
@@ -45,9 +49,11 @@ public record TokenFacts(
         String tokenType,
         long version,
         boolean parsedByLibrary,
-        int unrecognizedStatements) {
+        int unrecognizedStatements,
+        String rootId) {
 
     public TokenFacts {
+        Objects.requireNonNull(rootId, "rootId");
         Objects.requireNonNull(organizationId, "organizationId");
         Objects.requireNonNull(tokenType, "tokenType");
         applicationIds = List.copyOf(new LinkedHashSet<>(applicationIds));

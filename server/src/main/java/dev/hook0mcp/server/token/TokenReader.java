@@ -48,7 +48,8 @@ public final class TokenReader {
                 type,
                 version,
                 libraryCanParse(bytes),
-                restrictions.unrecognized());
+                restrictions.unrecognized(),
+                BiscuitDecoder.authorityRevocationId(bytes));
     }
 
     private static UUID organization(Datalog.Block authority) throws TokenFormatException {

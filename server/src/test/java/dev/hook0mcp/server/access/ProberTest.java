@@ -39,30 +39,31 @@ class ProberTest {
     }
 
     @Test
-    void aRateLimitedProbeWaitsAndTriesAgain() throws Exception {
+    void aRateLimitedProbeIsRetriedOnlyWhereTheClientRetries() throws Exception {
         HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         AtomicInteger calls = new AtomicInteger();
         http.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
-            boolean first = calls.incrementAndGet() == 1;
-            byte[] body = (first ? "{\"id\":\"RateLimited\",\"title\":\"x\"}" : "{\"id\":\"Validation\",\"title\":\"x\"}")
-                    .getBytes(StandardCharsets.UTF_8);
-            if (first) {
-                exchange.getResponseHeaders().add("Retry-After", "1");
-            }
-            exchange.sendResponseHeaders(first ? 429 : 422, body.length);
+            calls.incrementAndGet();
+            byte[] body = "{\"id\":\"RateLimited\",\"title\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Retry-After", "0");
+            exchange.sendResponseHeaders(429, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
         http.start();
-        try (Prober prober = new Prober(new Hook0Client("http://127.0.0.1:" + http.getAddress().getPort(),
-                Duration.ofSeconds(5)), "token")) {
-            // A POST: the client itself never retries it, the prober may because a probe changes nothing.
-            Hook0Request probe = ActionProbes.forAction("event:ingest", "org", "app", null).orElseThrow();
-            assertEquals("POST", probe.method());
-            Prober.Result result = prober.probe(probe);
-            assertEquals(Verdict.ALLOWED, result.outcome().verdict());
-            assertEquals(2, calls.get());
+        Hook0Client client = new Hook0Client("http://127.0.0.1:" + http.getAddress().getPort(), Duration.ofSeconds(5));
+        try (Prober prober = new Prober(client, "token", new ProbeBudgets().forToken("root"))) {
+            for (String action : List.of("event:list", "event:ingest")) {
+                Hook0Request probe = ActionProbes.forAction(action, "org", "app", null).orElseThrow();
+                calls.set(0);
+                client.send(probe, "token");
+                int byClient = calls.get();
+                calls.set(0);
+                Prober.Result result = prober.probe(probe);
+                assertEquals(Verdict.UNKNOWN, result.outcome().verdict());
+                assertEquals(byClient, calls.get(), action + ": the prober adds no retries to the client's own");
+            }
         } finally {
             http.stop(0);
         }

@@ -1,0 +1,55 @@
+package dev.hook0mcp.server.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Each caller's bounded share of the threads that run tool calls, and so of concurrent Hook0 requests: at most
+ * {@link #PER_CALLER} tool calls of one caller (one token, one {@link CallContext}) run at once. A call beyond
+ * that waits up to {@link #WAIT} for a slot (at most {@link #MAX_WAITING} calls of a caller wait; more are
+ * refused at once), then gets an error result without any request to Hook0. So one caller holds at most
+ * PER_CALLER + MAX_WAITING threads, and its slow calls cannot fill the pool every other caller needs.
+ */
+final class CallerShares {
+
+    static final int PER_CALLER = 8;
+    static final int MAX_WAITING = 8;
+    static final Duration WAIT = Duration.ofSeconds(2);
+
+    /** One caller's running slots and how many of its calls wait for one. */
+    private record Share(Semaphore running, AtomicInteger waiting) {}
+
+    private final Map<CallContext, Share> shares = new WeakHashMap<>();
+
+    /** A held slot, or null when the caller already runs {@link #PER_CALLER} calls (after waiting briefly). */
+    Semaphore enter(CallContext caller) throws InterruptedException {
+        Share share;
+        synchronized (shares) {
+            share = shares.computeIfAbsent(caller, c -> new Share(new Semaphore(PER_CALLER), new AtomicInteger()));
+        }
+        if (share.running().tryAcquire()) {
+            return share.running();
+        }
+        try {
+            if (share.waiting().incrementAndGet() > MAX_WAITING) {
+                return null;
+            }
+            return share.running().tryAcquire(WAIT.toMillis(), TimeUnit.MILLISECONDS) ? share.running() : null;
+        } finally {
+            share.waiting().decrementAndGet();
+        }
+    }
+
+    static ToolOutcome busy(String toolName) {
+        ObjectNode out = Json.object();
+        out.put("message", "Too many concurrent calls for this token (" + PER_CALLER + "); " + toolName
+                + " was not run and nothing was sent to Hook0. Retry shortly.");
+        out.put("next_step", "Wait for your other calls to finish, then retry " + toolName + ".");
+        return ToolOutcome.failure(out);
+    }
+}
