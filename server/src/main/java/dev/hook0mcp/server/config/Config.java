@@ -13,6 +13,7 @@ import java.util.Set;
  * @param tools          HOOK0_TOOLS: only these tools (empty = all)
  * @param excludeTools   HOOK0_EXCLUDE_TOOLS: never these tools
  * @param maxResultBytes size budget of one tool result's JSON, above which it is truncated
+ * @param shutdownGrace  how long in-flight calls may still finish and be answered on SIGTERM or end of input
  */
 public record Config(
         Command command,
@@ -29,13 +30,16 @@ public record Config(
         Duration timeout,
         int maxResultBytes,
         boolean sandbox,
-        Set<String> allowedOrigins) {
+        Set<String> allowedOrigins,
+        Duration shutdownGrace) {
 
     public static final String DEFAULT_API_URL = "https://app.hook0.com";
     public static final int DEFAULT_PORT = 3000;
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_MAX_RESULT_BYTES = 60_000;
+    /** MCP_SHUTDOWN_GRACE_SECONDS: how long in-flight calls may finish on SIGTERM or end of input. */
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     /** What the process was asked to do. */
     public enum Command {
@@ -58,7 +62,7 @@ public record Config(
 
     public Config withApiUrlAndToken(String newApiUrl, String newToken) {
         return new Config(command, transport, host, port, newApiUrl, newToken, readOnly, toolsets, tools,
-                excludeTools, revealSecrets, timeout, maxResultBytes, sandbox, allowedOrigins);
+                excludeTools, revealSecrets, timeout, maxResultBytes, sandbox, allowedOrigins, shutdownGrace);
     }
 
     @Override
@@ -67,6 +71,6 @@ public record Config(
                 + ", apiUrl=" + apiUrl + ", token=" + (hasToken() ? "(set)" : "(none)") + ", readOnly=" + readOnly
                 + ", toolsets=" + toolsets + ", tools=" + tools + ", excludeTools=" + excludeTools
                 + ", revealSecrets=" + revealSecrets + ", timeout=" + timeout + ", maxResultBytes="
-                + maxResultBytes + ", sandbox=" + sandbox + "]";
+                + maxResultBytes + ", sandbox=" + sandbox + ", shutdownGrace=" + shutdownGrace + "]";
     }
 }
