@@ -9,6 +9,7 @@ import dev.hook0mcp.server.config.HelpText;
 import dev.hook0mcp.server.config.Transport;
 import dev.hook0mcp.server.engine.CallContext;
 import dev.hook0mcp.server.http.HttpTransportServer;
+import dev.hook0mcp.server.logging.SecretRedactor;
 import dev.hook0mcp.server.mcp.StdioServer;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -43,6 +44,7 @@ public final class Launcher {
         Config config;
         try {
             config = new ConfigParser(env).parse(args);
+            SecretRedactor.remember(config.token());
         } catch (ConfigException e) {
             stderr.println("hook0-mcp: " + e.getMessage());
             return BAD_CONFIG;
@@ -89,6 +91,7 @@ public final class Launcher {
             if (config.sandbox()) {
                 sandbox = Sandbox.start(0);
                 config = config.withApiUrlAndToken(sandbox.baseUrl(), sandbox.rootToken());
+                SecretRedactor.remember(sandbox.rootToken());
                 log.info("sandbox Hook0 API with demo data at {} (organization {}, applications {} and {})",
                         sandbox.baseUrl(), sandbox.organizationId(), sandbox.applicationId(),
                         sandbox.secondApplicationId());
@@ -106,7 +109,8 @@ public final class Launcher {
             }
             LiveAccess access = LiveAccess.inspect(core.inspector(), config.token(), log);
             CallContext context = new CallContext(core.client(), config.token(), access);
-            StdioServer.serve(core.executor(), context, access.report().instructions(), stdin, stdout);
+            StdioServer.serve(core.executor(), context, access.report().instructions(), stdin, stdout,
+                    config.shutdownGrace());
             return OK;
         } catch (ConfigException e) {
             stderr.println("hook0-mcp: " + e.getMessage());

@@ -15,6 +15,7 @@ import java.util.Set;
  * @param maxResultBytes size budget of one tool result's JSON, above which it is truncated
  * @param callTimeout    HOOK0_CALL_TIMEOUT_SECONDS: deadline of one tool call, shared by all its Hook0 requests,
  *                       retries and waits (HOOK0_TIMEOUT_SECONDS still bounds each request)
+ * @param shutdownGrace  how long in-flight calls may still finish and be answered on SIGTERM or end of input
  */
 public record Config(
         Command command,
@@ -32,7 +33,8 @@ public record Config(
         int maxResultBytes,
         boolean sandbox,
         Set<String> allowedOrigins,
-        Duration callTimeout) {
+        Duration callTimeout,
+        Duration shutdownGrace) {
 
     public static final String DEFAULT_API_URL = "https://app.hook0.com";
     public static final int DEFAULT_PORT = 3000;
@@ -40,6 +42,8 @@ public record Config(
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_MAX_RESULT_BYTES = 60_000;
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+    /** MCP_SHUTDOWN_GRACE_SECONDS: how long in-flight calls may finish on SIGTERM or end of input. */
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     /** What the process was asked to do. */
     public enum Command {
@@ -62,7 +66,8 @@ public record Config(
 
     public Config withApiUrlAndToken(String newApiUrl, String newToken) {
         return new Config(command, transport, host, port, newApiUrl, newToken, readOnly, toolsets, tools,
-                excludeTools, revealSecrets, timeout, maxResultBytes, sandbox, allowedOrigins, callTimeout);
+                excludeTools, revealSecrets, timeout, maxResultBytes, sandbox, allowedOrigins, callTimeout,
+                shutdownGrace);
     }
 
     @Override
@@ -71,6 +76,7 @@ public record Config(
                 + ", apiUrl=" + apiUrl + ", token=" + (hasToken() ? "(set)" : "(none)") + ", readOnly=" + readOnly
                 + ", toolsets=" + toolsets + ", tools=" + tools + ", excludeTools=" + excludeTools
                 + ", revealSecrets=" + revealSecrets + ", timeout=" + timeout + ", maxResultBytes="
-                + maxResultBytes + ", sandbox=" + sandbox + ", callTimeout=" + callTimeout + "]";
+                + maxResultBytes + ", sandbox=" + sandbox + ", callTimeout=" + callTimeout
+                + ", shutdownGrace=" + shutdownGrace + "]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.hook0mcp.server.config;
 
+import dev.hook0mcp.server.token.TokenText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,6 +49,9 @@ public final class ConfigParser {
             new Option("--port", "MCP_PORT", true, "HTTP transports: port (default 3000)"),
             new Option("--allowed-origins", "MCP_ALLOWED_ORIGINS", true,
                     "HTTP transports: extra allowed Origin values, comma-separated (loopback origins are always allowed)"),
+            new Option("--shutdown-grace", "MCP_SHUTDOWN_GRACE_SECONDS", true,
+                    "seconds in-flight calls get to finish on SIGTERM or end of input before the server stops"
+                            + " (default " + Config.DEFAULT_SHUTDOWN_GRACE.toSeconds() + ")"),
             new Option("--sandbox", null, false,
                     "start an in-memory Hook0 sandbox with demo data on loopback and use it (no account needed)"));
 
@@ -81,7 +85,7 @@ public final class ConfigParser {
             }
             Option option = byFlag(name);
             if (option == null) {
-                throw new ConfigException("unknown argument '" + arg + "' (see --help)");
+                throw unknownArgument(i + 1, arg, name, value);
             }
             if (option.takesValue() && value == null) {
                 if (i + 1 >= args.length) {
@@ -94,10 +98,27 @@ public final class ConfigParser {
         return build(command, flags);
     }
 
+    /**
+     * Never echoes what looks like a token: a bare argument that looks like one is named by its position, and the
+     * value of an unknown {@code --x=value} is never shown.
+     */
+    private static ConfigException unknownArgument(int position, String arg, String name, String value) {
+        String hint = "; pass the token in HOOK0_API_TOKEN or in a file named by HOOK0_API_TOKEN_FILE";
+        if (TokenText.looksLikeToken(arg) || TokenText.looksLikeToken(name)) {
+            return new ConfigException("unknown argument #" + position + " (" + TokenText.NOT_SHOWN + hint + ")");
+        }
+        if (value != null) {
+            return new ConfigException("unknown argument '" + name + "=…' (its value is not shown"
+                    + (TokenText.looksLikeToken(value) ? ": it looks like a token" + hint : "") + "; see --help)");
+        }
+        return new ConfigException("unknown argument '" + arg + "' (see --help)");
+    }
+
     private Config defaults(Config.Command command) {
         return new Config(command, Transport.STDIO, Config.DEFAULT_HOST, Config.DEFAULT_PORT, Config.DEFAULT_API_URL,
                 null, false, Set.of(), Set.of(), Set.of(), false, Config.DEFAULT_TIMEOUT,
-                Config.DEFAULT_MAX_RESULT_BYTES, false, Set.of(), Config.DEFAULT_CALL_TIMEOUT);
+                Config.DEFAULT_MAX_RESULT_BYTES, false, Set.of(), Config.DEFAULT_CALL_TIMEOUT,
+                Config.DEFAULT_SHUTDOWN_GRACE);
     }
 
     private Config build(Config.Command command, Map<String, String> flags) {
@@ -110,6 +131,8 @@ public final class ConfigParser {
                 (int) Config.DEFAULT_CALL_TIMEOUT.toSeconds(), 1, 3600);
         int maxResult = s.integer("--max-result-bytes", "HOOK0_MAX_RESULT_BYTES", Config.DEFAULT_MAX_RESULT_BYTES,
                 2_000, 10_000_000);
+        int graceSeconds = s.integer("--shutdown-grace", "MCP_SHUTDOWN_GRACE_SECONDS",
+                (int) Config.DEFAULT_SHUTDOWN_GRACE.toSeconds(), 0, 600);
         return new Config(
                 command,
                 Transport.parse(s.string("--transport", "MCP_TRANSPORT", "stdio")),
@@ -126,27 +149,39 @@ public final class ConfigParser {
                 maxResult,
                 s.bool("--sandbox", null),
                 s.list("--allowed-origins", "MCP_ALLOWED_ORIGINS"),
-                Duration.ofSeconds(callTimeoutSeconds));
+                Duration.ofSeconds(callTimeoutSeconds),
+                Duration.ofSeconds(graceSeconds));
     }
 
+    /** The token from HOOK0_API_TOKEN_FILE or HOOK0_API_TOKEN, a pasted {@code Bearer } prefix removed. */
     private String readToken(Settings s) {
         String file = s.raw("--api-token-file", "HOOK0_API_TOKEN_FILE");
         if (file != null && !file.isBlank()) {
-            try {
-                String content = Files.readString(Path.of(file.strip()), StandardCharsets.UTF_8).strip();
-                if (content.isEmpty()) {
-                    throw new ConfigException("HOOK0_API_TOKEN_FILE " + file.strip() + " is empty");
-                }
-                return content;
-            } catch (IOException e) {
-                throw new ConfigException("cannot read HOOK0_API_TOKEN_FILE " + file.strip() + ": " + e.getMessage());
+            return readTokenFile(file.strip());
+        }
+        return TokenText.normalize(env.get("HOOK0_API_TOKEN"));
+    }
+
+    /** Error messages name the path, unless it looks like the token itself pasted instead of a path. */
+    private static String readTokenFile(String file) {
+        if (TokenText.looksLikeToken(file)) {
+            throw new ConfigException("HOOK0_API_TOKEN_FILE must name a file holding the token, but its value looks"
+                    + " like a token (" + TokenText.NOT_SHOWN + "); put the token in that file, or in HOOK0_API_TOKEN");
+        }
+        try {
+            String token = TokenText.normalize(Files.readString(Path.of(file), StandardCharsets.UTF_8));
+            if (token == null) {
+                throw new ConfigException("HOOK0_API_TOKEN_FILE " + file + " is empty");
             }
+            return token;
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ConfigException("cannot read HOOK0_API_TOKEN_FILE " + file + ": no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new ConfigException("cannot read HOOK0_API_TOKEN_FILE " + file + ": permission denied");
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw new ConfigException("cannot read HOOK0_API_TOKEN_FILE " + file + ": "
+                    + e.getClass().getSimpleName());
         }
-        String token = env.get("HOOK0_API_TOKEN");
-        if (token == null || token.isBlank()) {
-            return null;
-        }
-        return token.strip();
     }
 
     /** {@code https://x/}, {@code https://x/api/v1} and {@code https://x/api/v1/} all become {@code https://x}. */
@@ -164,15 +199,15 @@ public final class ConfigParser {
         String lower = url.toLowerCase(Locale.ROOT);
         if (!(lower.startsWith("http://") || lower.startsWith("https://")) || url.length() <= "https://".length()) {
             throw new ConfigException("HOOK0_API_URL must be an http(s) URL such as " + Config.DEFAULT_API_URL
-                    + ", not '" + raw + "'");
+                    + ", not " + TokenText.quoted(raw));
         }
         try {
             java.net.URI uri = java.net.URI.create(url);
             if (uri.getHost() == null) {
-                throw new ConfigException("HOOK0_API_URL has no host: '" + raw + "'");
+                throw new ConfigException("HOOK0_API_URL has no host: " + TokenText.quoted(raw));
             }
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("HOOK0_API_URL is not a valid URL: '" + raw + "'");
+            throw new ConfigException("HOOK0_API_URL is not a valid URL: " + TokenText.quoted(raw));
         }
         return url;
     }
@@ -218,7 +253,7 @@ public final class ConfigParser {
             return switch (v.strip().toLowerCase(Locale.ROOT)) {
                 case "true", "1", "yes", "on" -> true;
                 case "false", "0", "no", "off" -> false;
-                default -> throw new ConfigException(label(flag, envName) + " must be true or false, not '" + v + "'");
+                default -> throw new ConfigException(label(flag, envName) + " must be true or false, not " + TokenText.quoted(v));
             };
         }
 
@@ -235,7 +270,7 @@ public final class ConfigParser {
                 }
                 return n;
             } catch (NumberFormatException e) {
-                throw new ConfigException(label(flag, envName) + " must be a whole number, not '" + v + "'");
+                throw new ConfigException(label(flag, envName) + " must be a whole number, not " + TokenText.quoted(v));
             }
         }
 

@@ -34,7 +34,8 @@ public final class ToolSelection {
     private static void unknown(Set<String> given, Set<String> known, String setting, String kind) {
         for (String name : given) {
             if (!known.contains(name)) {
-                throw new ConfigException(setting + ": unknown " + kind + " '" + name + "' (known: "
+                throw new ConfigException(setting + ": unknown " + kind + " "
+                        + dev.hook0mcp.server.token.TokenText.quoted(name) + " (known: "
                         + String.join(", ", known) + ")");
             }
         }

@@ -16,7 +16,8 @@ public enum Transport {
             case "stdio" -> STDIO;
             case "sse" -> SSE;
             case "http", "streamable-http", "streamable_http" -> HTTP;
-            default -> throw new ConfigException("transport must be stdio, sse or http, not '" + value + "'");
+            default -> throw new ConfigException("transport must be stdio, sse or http, not "
+                    + dev.hook0mcp.server.token.TokenText.quoted(value));
         };
     }
 }

@@ -1,11 +1,13 @@
 package dev.hook0mcp.server.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Checks a tool's arguments against its input schema before anything is sent: unknown arguments first (with the
@@ -38,12 +40,68 @@ public final class ArgumentValidator {
         if (!problems.isEmpty()) {
             throw new ArgumentException(problems);
         }
+        unpairedSurrogates("", arguments, problems);
+        if (!problems.isEmpty()) {
+            throw new ArgumentException(problems);
+        }
         for (Error error : schema.validate(arguments)) {
             problems.add(describe(error));
         }
         if (!problems.isEmpty()) {
             throw new ArgumentException(problems);
         }
+    }
+
+    /**
+     * Text that is not valid UTF-16 (a lone surrogate such as JSON {@code "\\ud800"}) cannot be sent as UTF-8: it
+     * would reach Hook0 as {@code ?}. Every string, key or value, at any depth, is checked.
+     */
+    private static void unpairedSurrogates(String path, JsonNode node, List<String> problems) {
+        if (node.isTextual()) {
+            int at = unpairedSurrogateAt(node.textValue());
+            if (at >= 0) {
+                problems.add("argument '" + path + "': " + surrogateProblem(node.textValue(), at));
+            }
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                String child = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                int at = unpairedSurrogateAt(field.getKey());
+                if (at >= 0) {
+                    problems.add("argument '" + (path.isEmpty() ? "" : path + ".") + "…': a key "
+                            + surrogateProblem(field.getKey(), at));
+                    continue;
+                }
+                unpairedSurrogates(child, field.getValue(), problems);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                unpairedSurrogates(path + "[" + i + "]", node.get(i), problems);
+            }
+        }
+    }
+
+    private static String surrogateProblem(String text, int at) {
+        return String.format("contains an unpaired UTF-16 surrogate (\\u%04x at character %d), which is not valid "
+                + "Unicode text; send the intended character (a surrogate pair) or remove it", (int) text.charAt(at), at);
+    }
+
+    /** Index of the first surrogate without its partner, or -1. */
+    static int unpairedSurrogateAt(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                return i;
+            }
+            if (Character.isLowSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String describe(Error error) {

@@ -130,15 +130,7 @@ final class McpFrontServlet extends HttpServlet {
     }
 
     static String bearer(HttpServletRequest request) {
-        String value = request.getHeader("Authorization");
-        if (value == null) {
-            return null;
-        }
-        String v = value.strip();
-        if (v.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            v = v.substring(7).strip();
-        }
-        return v.isEmpty() ? null : v;
+        return dev.hook0mcp.server.token.TokenText.fromAuthorizationHeader(request.getHeader("Authorization"));
     }
 
     private static Map<String, List<String>> headers(HttpServletRequest request) {

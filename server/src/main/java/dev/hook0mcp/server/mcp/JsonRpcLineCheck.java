@@ -14,6 +14,7 @@ final class JsonRpcLineCheck {
 
     static final int PARSE_ERROR = -32700;
     static final int INVALID_REQUEST = -32600;
+    static final int INVALID_PARAMS = -32602;
 
     private JsonRpcLineCheck() {}
 
@@ -32,13 +33,14 @@ final class JsonRpcLineCheck {
             return Optional.of(error(null, INVALID_REQUEST, "Invalid Request: " + what));
         }
         JsonNode id = message.get("id");
-        boolean validId = id == null || id.isTextual() || id.isIntegralNumber();
-        JsonNode replyId = validId ? id : null;
+        boolean validId = id == null || id.isTextual() || id.isIntegralNumber() && id.canConvertToLong();
+        JsonNode replyId = validId || id.isIntegralNumber() ? id : null;
         if (!"2.0".equals(message.path("jsonrpc").asText(null))) {
             return Optional.of(error(replyId, INVALID_REQUEST, "Invalid Request: \"jsonrpc\" must be \"2.0\""));
         }
         if (!validId) {
-            return Optional.of(error(null, INVALID_REQUEST, "Invalid Request: \"id\" must be a string or an integer"));
+            return Optional.of(error(replyId, INVALID_REQUEST,
+                    "Invalid Request: \"id\" must be a string or an integer between -2^63 and 2^63-1"));
         }
         JsonNode method = message.get("method");
         if (method != null) {
@@ -47,15 +49,41 @@ final class JsonRpcLineCheck {
             }
             JsonNode params = message.get("params");
             if (params != null && !params.isNull() && !params.isObject()) {
-                return Optional.of(error(replyId, -32602, "Invalid params: \"params\" must be an object"));
+                return Optional.of(error(replyId, INVALID_PARAMS, "Invalid params: \"params\" must be an object"));
             }
-            return Optional.empty();
+            return paramsProblem(method.asText(), params).map(p -> error(replyId, INVALID_PARAMS, "Invalid params: " + p));
         }
         if (id != null && (message.has("result") || message.has("error"))) {
             return Optional.empty();
         }
         return Optional.of(error(replyId, INVALID_REQUEST,
                 "Invalid Request: expected a request (method), a notification or a response"));
+    }
+
+    /**
+     * Parameters of the wrong JSON type for the methods that take a name, arguments or a URI: the SDK would
+     * answer them with a Java deserialization message.
+     */
+    private static Optional<String> paramsProblem(String method, JsonNode params) {
+        if (params == null || params.isNull()) {
+            return Optional.empty();
+        }
+        return switch (method) {
+            case "tools/call", "prompts/get" -> {
+                if (params.has("name") && !params.get("name").isTextual()) {
+                    yield Optional.of("\"name\" must be a string");
+                }
+                JsonNode arguments = params.get("arguments");
+                if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
+                    yield Optional.of("\"arguments\" must be an object (a JSON object of argument names to values)");
+                }
+                yield Optional.empty();
+            }
+            case "resources/read", "resources/subscribe", "resources/unsubscribe" ->
+                    params.has("uri") && !params.get("uri").isTextual()
+                            ? Optional.of("\"uri\" must be a string") : Optional.empty();
+            default -> Optional.empty();
+        };
     }
 
     static ObjectNode error(JsonNode id, int code, String message) {

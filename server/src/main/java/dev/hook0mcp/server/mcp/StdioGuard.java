@@ -8,6 +8,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -16,37 +20,62 @@ import org.slf4j.LoggerFactory;
 /**
  * Sits between stdin and the SDK's stdio transport. It passes well-formed JSON-RPC lines through, answers a
  * malformed line itself with a JSON-RPC error (written to stdout under the same lock the SDK writes with), skips
- * blank lines, and refuses lines above a size cap — so one bad line never ends the session. At end of input it
- * runs {@code onEnd}. An interceptor may answer a well-formed message itself (see {@link HiddenToolCalls}).
+ * blank lines, and refuses lines above a size cap — so one bad line never ends the session. A line the SDK could
+ * not turn into a message (an id beyond 64 bits, ...) is answered here too: the SDK would close the session and
+ * stop reading stdin. It records every request it hands on in {@link InFlightRequests}; at end of input it waits
+ * until they are all answered (at most the grace period) before it reports the end to the SDK — which stops
+ * sending answers once it sees it — and runs {@code onEnd}. After {@link #stop()} no new request goes to the SDK.
+ * An interceptor may answer a well-formed message itself (see {@link HiddenToolCalls}).
  */
 public final class StdioGuard extends InputStream {
 
     private static final Logger log = LoggerFactory.getLogger(StdioGuard.class);
+    static final int SHUTTING_DOWN = -32000;
 
     private final InputStream in;
     private final OutputStream out;
     private final int maxLineBytes;
     private final Runnable onEnd;
     private final Function<JsonNode, Optional<ObjectNode>> interceptor;
+    private final InFlightRequests inFlight;
+    private final Duration grace;
+    private final McpJsonMapper sdkMapper = new JacksonMcpJsonMapper(Json.MAPPER);
+    private volatile boolean stopping;
     private byte[] current = new byte[0];
     private int position;
-    private boolean ended;
+    private volatile boolean ended;
 
     /**
      * @param out         the very stream object the SDK transport writes to (it synchronizes on it)
      * @param interceptor given each well-formed message, returns a reply to send instead of passing it on
      */
-    public StdioGuard(InputStream in, OutputStream out, int maxLineBytes, Runnable onEnd,
-            Function<JsonNode, Optional<ObjectNode>> interceptor) {
+    StdioGuard(InputStream in, OutputStream out, int maxLineBytes, Runnable onEnd,
+            Function<JsonNode, Optional<ObjectNode>> interceptor, InFlightRequests inFlight, Duration grace) {
         this.in = in;
         this.out = out;
         this.maxLineBytes = maxLineBytes;
         this.onEnd = onEnd;
         this.interceptor = interceptor;
+        this.inFlight = inFlight;
+        this.grace = grace;
+    }
+
+    public StdioGuard(InputStream in, OutputStream out, int maxLineBytes, Runnable onEnd,
+            Function<JsonNode, Optional<ObjectNode>> interceptor) {
+        this(in, out, maxLineBytes, onEnd, interceptor, new InFlightRequests(), Duration.ZERO);
     }
 
     public StdioGuard(InputStream in, OutputStream out, int maxLineBytes, Runnable onEnd) {
         this(in, out, maxLineBytes, onEnd, message -> Optional.empty());
+    }
+
+    boolean endOfInput() {
+        return ended;
+    }
+
+    /** From now on requests are answered "shutting down" instead of going to the SDK. */
+    void stop() {
+        stopping = true;
     }
 
     @Override
@@ -84,6 +113,7 @@ public final class StdioGuard extends InputStream {
             Line line = readLine();
             if (line == null) {
                 ended = true;
+                drainAtEnd();
                 onEnd.run();
                 return false;
             }
@@ -102,10 +132,27 @@ public final class StdioGuard extends InputStream {
                 reply(problem.get());
                 continue;
             }
-            Optional<ObjectNode> answer = interceptor.apply(Json.MAPPER.readTree(text));
+            JsonNode message = Json.MAPPER.readTree(text);
+            Optional<ObjectNode> refused = sdkCannotTake(message, text);
+            if (refused.isPresent()) {
+                reply(refused.get());
+                continue;
+            }
+            JsonNode id = message.get("id");
+            boolean request = message.has("method") && id != null;
+            if (stopping) {
+                if (request) {
+                    reply(JsonRpcLineCheck.error(id, SHUTTING_DOWN, "the server is shutting down"));
+                }
+                continue;
+            }
+            Optional<ObjectNode> answer = interceptor.apply(message);
             if (answer.isPresent()) {
                 reply(answer.get());
                 continue;
+            }
+            if (request) {
+                inFlight.started(id);
             }
             byte[] withNewline = new byte[line.bytes.length + 1];
             System.arraycopy(line.bytes, 0, withNewline, 0, line.bytes.length);
@@ -114,6 +161,35 @@ public final class StdioGuard extends InputStream {
             position = 0;
         }
         return true;
+    }
+
+    /**
+     * The SDK's own reading of the line: what it refuses here would close the session on its side, so it is
+     * answered here instead (JsonRpcLineCheck already refuses every case known today; this is the safety net).
+     */
+    private Optional<ObjectNode> sdkCannotTake(JsonNode message, String text) {
+        try {
+            McpSchema.deserializeJsonRpcMessage(sdkMapper, text);
+            return Optional.empty();
+        } catch (Exception e) {
+            log.warn("answered a JSON-RPC line the SDK cannot read: {}", e.getClass().getSimpleName());
+            JsonNode id = message.get("id");
+            JsonNode replyId = id != null && (id.isTextual() || id.isIntegralNumber()) ? id : null;
+            return Optional.of(JsonRpcLineCheck.error(replyId, JsonRpcLineCheck.INVALID_REQUEST,
+                    "Invalid Request: the message does not fit the JSON-RPC schema"));
+        }
+    }
+
+    /** The SDK stops answering once it sees the end of input: first let what it took be answered. */
+    private void drainAtEnd() {
+        try {
+            if (!inFlight.awaitNone(grace)) {
+                log.warn("end of input: {} request(s) still unanswered after {} s; stopping anyway",
+                        inFlight.count(), grace.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private record Line(byte[] bytes, boolean tooLong) {}

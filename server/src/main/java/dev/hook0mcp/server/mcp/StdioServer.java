@@ -8,6 +8,7 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * MCP over stdin/stdout for one caller (the process that launched us). Nothing but MCP messages reaches stdout:
  * {@code System.out} is pointed at stderr while serving, so a stray print cannot corrupt the stream.
+ *
+ * <p>It stops at end of input or on SIGTERM, the same way: no new request is taken, requests already taken get
+ * their answers (for at most the grace period), then the server closes and {@link #serve} returns.
  */
 public final class StdioServer {
 
@@ -23,20 +27,32 @@ public final class StdioServer {
 
     private StdioServer() {}
 
-    /** Serves until stdin ends. */
+    /** Serves until stdin ends or SIGTERM arrives. */
     public static void serve(ToolExecutor executor, CallContext context, String instructions, InputStream stdin,
-            PrintStream stdout) throws InterruptedException {
+            PrintStream stdout, Duration grace) throws InterruptedException {
         CountDownLatch ended = new CountDownLatch(1);
         System.setOut(System.err);
-        StdioGuard guarded = new StdioGuard(stdin, stdout, MAX_LINE_BYTES, ended::countDown,
-                new HiddenToolCalls(context::surface));
+        InFlightRequests inFlight = new InFlightRequests();
+        ResponseWatcher out = new ResponseWatcher(stdout, inFlight);
+        StdioGuard guarded = new StdioGuard(stdin, out, MAX_LINE_BYTES, ended::countDown,
+                new HiddenToolCalls(context::surface), inFlight, grace);
         var transport = new StdioServerTransportProvider(
-                new JacksonMcpJsonMapper(dev.hook0mcp.server.engine.Json.MAPPER), guarded, stdout);
+                new JacksonMcpJsonMapper(dev.hook0mcp.server.engine.Json.MAPPER), guarded, out);
         McpSyncServer server = McpFeatures.follow(
                 McpFeatures.apply(McpServer.sync(transport), executor, context, instructions).build(), executor, context);
+        boolean onSignal = TerminationSignal.onTerm(ended::countDown);
         log.info("serving MCP over stdio ({} tools)", context.surface().enabledNames().size());
         ended.await();
-        log.info("stdin closed; shutting down");
+        guarded.stop();
+        if (!inFlight.awaitNone(grace)) {
+            log.warn("{} request(s) still unanswered after the {} s grace period; stopping anyway",
+                    inFlight.count(), grace.toSeconds());
+        }
+        log.info("{}; shutting down", onSignal && stdinStillOpen(guarded) ? "stopping" : "stdin closed");
         server.closeGracefully();
+    }
+
+    private static boolean stdinStillOpen(StdioGuard guard) {
+        return !guard.endOfInput();
     }
 }

@@ -99,4 +99,26 @@ class ConfigParserTest {
         var e = assertThrows(ConfigException.class, () -> parse(Map.of(), "--call-timeout=0"));
         assertTrue(e.getMessage().contains("--call-timeout"), e.getMessage());
     }
+
+    @Test
+    void theShutdownGraceDefaultsTo10SecondsAndIsBounded() {
+        assertEquals(Duration.ofSeconds(10), parse(Map.of("HOOK0_API_TOKEN", "t")).shutdownGrace());
+        assertEquals(Duration.ofSeconds(3), parse(Map.of("MCP_SHUTDOWN_GRACE_SECONDS", "3")).shutdownGrace());
+        assertEquals(Duration.ZERO, parse(Map.of(), "--shutdown-grace", "0").shutdownGrace());
+        ConfigException tooLong = assertThrows(ConfigException.class, () -> parse(Map.of(), "--shutdown-grace=601"));
+        assertTrue(tooLong.getMessage().contains("--shutdown-grace must be between 0 and 600"), tooLong.getMessage());
+    }
+
+    @Test
+    void aTokenPastedAsAValueIsNeverInTheMessage() {
+        String token = "EoUCCpoBCgR0eXBlCg5zZXJ2aWNlX2FjY2VzcwoIdG9rZW5faWQKCmNyZWF0ZWRfYXQK";
+        for (String[] args : new String[][] {{"--token=" + token}, {token}, {"--timeout", token}, {"--read-only=" + token},
+                {"--transport", token}}) {
+            ConfigException e = assertThrows(ConfigException.class, () -> parse(Map.of("HOOK0_API_TOKEN", "t"), args));
+            assertFalse(e.getMessage().contains(token.substring(0, 20)), e.getMessage());
+        }
+        ConfigException file = assertThrows(ConfigException.class,
+                () -> parse(Map.of("HOOK0_API_TOKEN_FILE", "Bearer " + token)));
+        assertFalse(file.getMessage().contains(token.substring(0, 20)), file.getMessage());
+    }
 }

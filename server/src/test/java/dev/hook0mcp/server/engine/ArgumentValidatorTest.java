@@ -56,4 +56,18 @@ class ArgumentValidatorTest {
         assertTrue(problems("{\"application_id\":\"0195a3c1-7f00-7000-8000-00000000b001\",\"name\":\"ok\",\"labels\":{}}")
                 .contains("argument 'labels'"));
     }
+
+    @Test
+    void loneSurrogatesAreRefusedWhereverTheyAre() {
+        String valid = "\"application_id\":\"0195a3c1-7f00-7000-8000-00000000b001\"";
+        String lone = problems("{" + valid + ",\"name\":\"ab\\ud800\"}");
+        assertTrue(lone.contains("argument 'name'") && lone.contains("unpaired UTF-16 surrogate (\\ud800 at character 2)"),
+                lone);
+        String low = problems("{" + valid + ",\"name\":\"ok\",\"labels\":{\"k\":\"\\udc00x\"}}");
+        assertTrue(low.contains("argument 'labels.k'"), low);
+        String key = problems("{" + valid + ",\"name\":\"ok\",\"labels\":{\"\\ud800\":\"x\"}}");
+        assertTrue(key.contains("argument 'labels.…': a key contains an unpaired"), key);
+        assertDoesNotThrow(() -> validator.validate(schema,
+                parse("{" + valid + ",\"name\":\"smile \\ud83d\\ude00\"}")), "a surrogate pair is fine");
+    }
 }

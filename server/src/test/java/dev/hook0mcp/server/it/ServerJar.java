@@ -50,8 +50,11 @@ final class ServerJar implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /** The jar under test; HOOK0MCP_IT_JAR names another one (e.g. an older build, to see a new test fail on it). */
     static Path jar() {
-        Path jar = Path.of(System.getProperty("hook0mcp.jar", "target/hook0-mcp.jar"));
+        String other = System.getenv("HOOK0MCP_IT_JAR");
+        Path jar = Path.of(other != null && !other.isBlank() ? other
+                : System.getProperty("hook0mcp.jar", "target/hook0-mcp.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("the server jar is missing: " + jar + " (run mvn package first)");
         }

@@ -1,0 +1,42 @@
+package dev.hook0mcp.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hook0mcp.sandbox.Sandbox;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** SIGTERM on stdio: the call in flight is answered, then the process exits 0 (not 143). */
+class StdioShutdownIT {
+
+    @Test
+    void sigtermLetsTheCallInFlightFinishAndExitsZero() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(0); SlowHook0 hook0 = new SlowHook0(sandbox.baseUrl());
+             RawProcess server = new RawProcess(Map.of("HOOK0_API_URL", hook0.baseUrl(),
+                     "HOOK0_API_TOKEN", sandbox.rootToken()))) {
+            server.send(StdioResilienceIT.INITIALIZE);
+            assertEquals(1, Results.JSON.readTree(StdioResilienceIT.readLine(server)).get("id").asInt());
+            server.send(StdioResilienceIT.INITIALIZED);
+
+            hook0.slowDown("/api/v1/applications", Duration.ofSeconds(2));
+            server.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":"
+                    + "\"list_applications\",\"arguments\":{\"organization_id\":\"" + sandbox.organizationId() + "\"}}}");
+            assertTrue(hook0.awaitSlowRequest(Duration.ofSeconds(20)), "the call reached Hook0");
+            new ProcessBuilder("kill", "-TERM", Long.toString(server.process.pid())).start().waitFor();
+
+            String line = StdioResilienceIT.readLine(server);
+            assertTrue(line != null, "the call in flight is answered after SIGTERM");
+            JsonNode answer = Results.JSON.readTree(line);
+            assertEquals(2, answer.get("id").asInt());
+            assertFalse(answer.at("/result/isError").asBoolean(), answer.toString());
+            assertTrue(answer.at("/result/structuredContent/count").asInt() >= 2, answer.toString());
+            assertTrue(server.process.waitFor(20, TimeUnit.SECONDS), "the process stops after the answer");
+            assertEquals(0, server.process.exitValue(), "a requested stop is a clean exit");
+        }
+    }
+}
