@@ -29,6 +29,7 @@ final class SdkResponse extends HttpServletResponseWrapper {
     private PrintWriter writer;
     private StringWriter captured;
     private boolean sessionSeen;
+    private boolean errorSent;
 
     SdkResponse(HttpServletResponse response, boolean sniffSse, Consumer<String> onSession) {
         super(response);
@@ -57,6 +58,7 @@ final class SdkResponse extends HttpServletResponseWrapper {
     @Override
     public void sendError(int sc, String msg) throws IOException {
         status = sc;
+        errorSent = true;
         JsonRpcErrors.send((HttpServletResponse) getResponse(), sc, JsonRpcErrors.codeFor(sc),
                 JsonRpcErrors.publicMessage(sc, msg));
     }
@@ -96,10 +98,11 @@ final class SdkResponse extends HttpServletResponseWrapper {
         return writer;
     }
 
-    /** Writes what the SDK wrote as an error, once, in our shape. */
+    /** Writes what the SDK wrote as an error (or an error status without a body), once, in our shape. */
     void finish() throws IOException {
-        if (captured != null) {
-            String text = captured.toString();
+        if (status >= 400 && !errorSent) {
+            errorSent = true;
+            String text = captured == null ? "" : captured.toString();
             captured = null;
             int code = JsonRpcErrors.codeFor(status);
             String message = null;
