@@ -1,7 +1,6 @@
 package dev.hook0mcp.server.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hook0mcp.sandbox.Sandbox;
 import java.io.IOException;
