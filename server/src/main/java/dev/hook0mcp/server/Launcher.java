@@ -77,6 +77,9 @@ public final class Launcher {
         Thread hook = new Thread(() -> {
             server.close();
             stopped.countDown();
+            // A stop asked for by SIGTERM/SIGINT that answered every call in flight is a clean exit, not 143/130.
+            System.err.flush();
+            Runtime.getRuntime().halt(OK);
         }, "hook0-mcp-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         server.join();

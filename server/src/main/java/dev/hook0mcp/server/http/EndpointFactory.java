@@ -30,12 +30,16 @@ final class EndpointFactory {
     private final Transport transport;
     private final ServerTransportSecurityValidator security;
     private final int maxRequestBytes;
+    private final Duration sessionIdle;
 
-    EndpointFactory(ServerCore core, Transport transport, ServerTransportSecurityValidator security, int maxRequestBytes) {
+    /** @param sessionIdle the SDK closes a Streamable HTTP session that had no request for one sweep of this period */
+    EndpointFactory(ServerCore core, Transport transport, ServerTransportSecurityValidator security, int maxRequestBytes,
+            Duration sessionIdle) {
         this.core = core;
         this.transport = transport;
         this.security = security;
         this.maxRequestBytes = maxRequestBytes;
+        this.sessionIdle = sessionIdle;
     }
 
     /*
@@ -66,6 +70,7 @@ final class EndpointFactory {
                 .keepAliveInterval(Duration.ofSeconds(30))
                 .securityValidator(security)
                 .maxRequestSize(maxRequestBytes)
+                .sessionSweepInterval(sessionIdle)
                 .build());
         HttpServletStreamableServerTransportProvider provider = owned.value();
         McpSyncServer server = McpFeatures.follow(McpFeatures.apply(McpServer.sync(provider), core.executor(),

@@ -10,7 +10,7 @@ import java.util.Optional;
  * session on a line it cannot read, so a bad line is answered here with a JSON-RPC error instead, and the
  * server keeps serving.
  */
-final class JsonRpcLineCheck {
+public final class JsonRpcLineCheck {
 
     static final int PARSE_ERROR = -32700;
     static final int INVALID_REQUEST = -32600;
@@ -19,7 +19,7 @@ final class JsonRpcLineCheck {
     private JsonRpcLineCheck() {}
 
     /** The error response to send back, or empty when the line may go to the SDK. */
-    static Optional<ObjectNode> problem(String line) {
+    public static Optional<ObjectNode> problem(String line) {
         JsonNode message;
         try {
             message = Json.MAPPER.readTree(line);

@@ -62,6 +62,20 @@ class EndpointCacheTest {
     }
 
     @Test
+    void anEndpointWithLiveSessionsIsNeverEvictedAndAFullCacheRefusesTheNewcomer() throws Exception {
+        List<String> live = new CopyOnWriteArrayList<>(List.of("a"));
+        var cache = new EndpointCache<String>(2, Duration.ofMinutes(30), clock, closed::add, live::contains);
+        cache.get("a", k -> k);
+        cache.get("b", k -> k);
+        cache.get("c", k -> k); // b, the least recently used without sessions, makes room
+        assertEquals(List.of("b"), closed);
+        live.add("c");
+        assertThrows(EndpointCache.FullException.class, () -> cache.get("d", k -> k));
+        assertEquals(List.of("b"), closed);
+        assertEquals("a", cache.get("a", k -> "never"));
+    }
+
+    @Test
     void idleEndpointsAreClosedAndRecomputedOnNextUse() throws Exception {
         var cache = new EndpointCache<String>(10, Duration.ofMinutes(30), clock, closed::add);
         AtomicInteger builds = new AtomicInteger();

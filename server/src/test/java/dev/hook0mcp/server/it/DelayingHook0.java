@@ -39,6 +39,7 @@ final class DelayingHook0 implements AutoCloseable {
     private final Function<Seen, Duration> delayFor;
     private final AtomicInteger held = new AtomicInteger();
     private final AtomicInteger mostHeld = new AtomicInteger();
+    private final java.util.concurrent.CountDownLatch firstHeld = new java.util.concurrent.CountDownLatch(1);
 
     DelayingHook0(String sandboxUrl, Function<Seen, Duration> delayFor) throws IOException {
         this.target = sandboxUrl;
@@ -51,6 +52,16 @@ final class DelayingHook0 implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Waits until a request is being held back (a call is then in flight at Hook0). */
+    boolean awaitHeldRequest(Duration timeout) throws InterruptedException {
+        return firstHeld.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Holds {@code path} for {@code delay} once {@code armed} is true; forwards everything else at once. */
+    static Function<Seen, Duration> holding(String path, Duration delay, java.util.concurrent.atomic.AtomicBoolean armed) {
+        return seen -> armed.get() && seen.path().equals(path) ? delay : Duration.ZERO;
     }
 
     /** The most requests held back at the same time so far. */
@@ -66,6 +77,7 @@ final class DelayingHook0 implements AutoCloseable {
             Duration delay = delayFor.apply(seen);
             if (!delay.isZero()) {
                 mostHeld.accumulateAndGet(held.incrementAndGet(), Math::max);
+                firstHeld.countDown();
                 try {
                     Thread.sleep(delay.toMillis());
                 } finally {

@@ -9,6 +9,7 @@ import dev.hook0mcp.sandbox.Sandbox;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** SIGTERM on stdio: the call in flight is answered, then the process exits 0 (not 143). */
@@ -16,17 +17,20 @@ class StdioShutdownIT {
 
     @Test
     void sigtermLetsTheCallInFlightFinishAndExitsZero() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(0); SlowHook0 hook0 = new SlowHook0(sandbox.baseUrl());
-             RawProcess server = new RawProcess(Map.of("HOOK0_API_URL", hook0.baseUrl(),
+        AtomicBoolean armed = new AtomicBoolean();
+        try (Sandbox sandbox = Sandbox.start(0);
+             DelayingHook0 hook0 = new DelayingHook0(sandbox.baseUrl(),
+                     DelayingHook0.holding("/api/v1/applications", Duration.ofSeconds(2), armed));
+             RawProcess server = new RawProcess(Map.of("HOOK0_API_URL", hook0.url(),
                      "HOOK0_API_TOKEN", sandbox.rootToken()))) {
             server.send(StdioResilienceIT.INITIALIZE);
             assertEquals(1, Results.JSON.readTree(StdioResilienceIT.readLine(server)).get("id").asInt());
             server.send(StdioResilienceIT.INITIALIZED);
 
-            hook0.slowDown("/api/v1/applications", Duration.ofSeconds(2));
+            armed.set(true);
             server.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":"
                     + "\"list_applications\",\"arguments\":{\"organization_id\":\"" + sandbox.organizationId() + "\"}}}");
-            assertTrue(hook0.awaitSlowRequest(Duration.ofSeconds(20)), "the call reached Hook0");
+            assertTrue(hook0.awaitHeldRequest(Duration.ofSeconds(20)), "the call reached Hook0");
             new ProcessBuilder("kill", "-TERM", Long.toString(server.process.pid())).start().waitFor();
 
             String line = StdioResilienceIT.readLine(server);
