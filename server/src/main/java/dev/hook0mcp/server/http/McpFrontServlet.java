@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hook0mcp.server.TokenFingerprint;
 import dev.hook0mcp.server.config.Transport;
 import dev.hook0mcp.server.engine.Json;
-import dev.hook0mcp.server.mcp.HiddenToolCalls;
 import dev.hook0mcp.server.mcp.JsonRpcLineCheck;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
@@ -21,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -209,13 +207,6 @@ final class McpFrontServlet extends HttpServlet {
                     JsonRpcErrors.publicMessage(404, null)));
             return;
         }
-        if (message != null) {
-            Optional<ObjectNode> answer = hiddenToolAnswer(message, endpoint);
-            if (answer.isPresent()) {
-                JsonRpcErrors.send(response, 200, answer.get());
-                return;
-            }
-        }
         SdkResponse sdk = new SdkResponse(response, false, sid -> { });
         endpoint.transport().service(body == null ? request : new BufferedBodyRequest(request, body), sdk);
         sdk.finish();
@@ -352,14 +343,6 @@ final class McpFrontServlet extends HttpServlet {
             JsonRpcErrors.send(response, 503, JsonRpcErrors.SERVER_ERROR, "the server is shutting down");
             return null;
         }
-    }
-
-    private static Optional<ObjectNode> hiddenToolAnswer(JsonNode message, CallerEndpoint endpoint) {
-        if (!message.isObject()) {
-            return Optional.empty();
-        }
-        Function<JsonNode, Optional<ObjectNode>> hidden = new HiddenToolCalls(endpoint.access().surface());
-        return hidden.apply(message);
     }
 
     static String bearer(HttpServletRequest request) {

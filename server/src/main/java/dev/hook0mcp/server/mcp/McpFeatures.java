@@ -47,7 +47,7 @@ public final class McpFeatures {
                 .validateToolInputs(false) // the engine validates, with messages that name the argument
                 .jsonSchemaValidator(new CatalogSchemaValidator())
                 .tools(McpTools.specifications(context.surface(), executor, exchange -> context))
-                .addToolFilter(McpTools.listed(context.surface()))
+                .addToolFilter(McpTools.listed(context::surface))
                 .resources(resources)
                 .resourceTemplates(templates)
                 .prompts(prompts)

@@ -16,6 +16,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Adapts the engine to the MCP SDK: catalogue tools become SDK tools, outcomes become CallToolResults.
@@ -43,9 +44,12 @@ public final class McpTools {
                 .toList();
     }
 
-    /** Only the tools this token gets are listed; the others stay callable for the message saying why. */
-    public static McpSyncListFilter<McpSchema.Tool> listed(ToolSurface surface) {
-        return (transportContext, tool) -> surface.isEnabled(tool.name());
+    /**
+     * Only the tools this token gets are listed, as its surface is now (background probing may change it); the
+     * others stay callable for the message saying why.
+     */
+    public static McpSyncListFilter<McpSchema.Tool> listed(Supplier<ToolSurface> surface) {
+        return (transportContext, tool) -> surface.get().isEnabled(tool.name());
     }
 
     public static McpSchema.Tool toMcp(ToolDefinition tool, ToolSurface surface) {

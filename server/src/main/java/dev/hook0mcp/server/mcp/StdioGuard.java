@@ -13,7 +13,6 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.Optional;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +24,6 @@ import org.slf4j.LoggerFactory;
  * stop reading stdin. It records every request it hands on in {@link InFlightRequests}; at end of input it waits
  * until they are all answered (at most the grace period) before it reports the end to the SDK — which stops
  * sending answers once it sees it — and runs {@code onEnd}. After {@link #stop()} no new request goes to the SDK.
- * An interceptor may answer a well-formed message itself (see {@link HiddenToolCalls}).
  */
 public final class StdioGuard extends InputStream {
 
@@ -36,7 +34,6 @@ public final class StdioGuard extends InputStream {
     private final OutputStream out;
     private final int maxLineBytes;
     private final Runnable onEnd;
-    private final Function<JsonNode, Optional<ObjectNode>> interceptor;
     private final InFlightRequests inFlight;
     private final Duration grace;
     private final McpJsonMapper sdkMapper = new JacksonMcpJsonMapper(Json.MAPPER);
@@ -46,27 +43,20 @@ public final class StdioGuard extends InputStream {
     private volatile boolean ended;
 
     /**
-     * @param out         the very stream object the SDK transport writes to (it synchronizes on it)
-     * @param interceptor given each well-formed message, returns a reply to send instead of passing it on
+     * @param out the very stream object the SDK transport writes to (it synchronizes on it)
      */
-    StdioGuard(InputStream in, OutputStream out, int maxLineBytes, Runnable onEnd,
-            Function<JsonNode, Optional<ObjectNode>> interceptor, InFlightRequests inFlight, Duration grace) {
+    StdioGuard(InputStream in, OutputStream out, int maxLineBytes, Runnable onEnd, InFlightRequests inFlight,
+            Duration grace) {
         this.in = in;
         this.out = out;
         this.maxLineBytes = maxLineBytes;
         this.onEnd = onEnd;
-        this.interceptor = interceptor;
         this.inFlight = inFlight;
         this.grace = grace;
     }
 
-    public StdioGuard(InputStream in, OutputStream out, int maxLineBytes, Runnable onEnd,
-            Function<JsonNode, Optional<ObjectNode>> interceptor) {
-        this(in, out, maxLineBytes, onEnd, interceptor, new InFlightRequests(), Duration.ZERO);
-    }
-
     public StdioGuard(InputStream in, OutputStream out, int maxLineBytes, Runnable onEnd) {
-        this(in, out, maxLineBytes, onEnd, message -> Optional.empty());
+        this(in, out, maxLineBytes, onEnd, new InFlightRequests(), Duration.ZERO);
     }
 
     boolean endOfInput() {
@@ -144,11 +134,6 @@ public final class StdioGuard extends InputStream {
                 if (request) {
                     reply(JsonRpcLineCheck.error(id, SHUTTING_DOWN, "the server is shutting down"));
                 }
-                continue;
-            }
-            Optional<ObjectNode> answer = interceptor.apply(message);
-            if (answer.isPresent()) {
-                reply(answer.get());
                 continue;
             }
             if (request) {

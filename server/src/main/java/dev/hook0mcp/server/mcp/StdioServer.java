@@ -34,8 +34,7 @@ public final class StdioServer {
         System.setOut(System.err);
         InFlightRequests inFlight = new InFlightRequests();
         ResponseWatcher out = new ResponseWatcher(stdout, inFlight);
-        StdioGuard guarded = new StdioGuard(stdin, out, MAX_LINE_BYTES, ended::countDown,
-                new HiddenToolCalls(context::surface), inFlight, grace);
+        StdioGuard guarded = new StdioGuard(stdin, out, MAX_LINE_BYTES, ended::countDown, inFlight, grace);
         var transport = new StdioServerTransportProvider(
                 new JacksonMcpJsonMapper(dev.hook0mcp.server.engine.Json.MAPPER), guarded, out);
         McpSyncServer server = McpFeatures.follow(

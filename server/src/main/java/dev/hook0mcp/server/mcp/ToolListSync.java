@@ -6,12 +6,16 @@ import dev.hook0mcp.server.engine.ToolExecutor;
 import dev.hook0mcp.server.engine.ToolSurface;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Keeps an SDK server's tools equal to a caller's current surface. When background probing changes the surface,
- * the tools that went off are removed and those that came on are added; the SDK then sends
+ * Keeps an SDK server's tools in step with a caller's current surface. Every catalogue tool stays registered (a
+ * hidden one answers why it is off); {@code tools/list} filters on the live surface ({@link McpTools#listed}).
+ * When background probing changes the surface, each tool whose definition changed (its input schema follows the
+ * token's defaults only when it is on) is registered again, and clients get one
  * {@code notifications/tools/list_changed} (declared in {@link McpFeatures}).
  */
 final class ToolListSync {
@@ -19,14 +23,15 @@ final class ToolListSync {
     private final McpSyncServer server;
     private final ToolExecutor executor;
     private final CallContext context;
-    private final Set<String> offered;
+    private final Map<String, McpSchema.Tool> registered = new HashMap<>();
+    private List<String> listed;
 
     private ToolListSync(McpSyncServer server, ToolExecutor executor, CallContext context) {
         this.server = server;
         this.executor = executor;
         this.context = context;
-        this.offered = new LinkedHashSet<>();
-        server.listTools().forEach(t -> offered.add(t.name()));
+        server.listTools().forEach(t -> registered.put(t.name(), t));
+        this.listed = context.surface().enabledNames();
     }
 
     /** Follows the caller's access when it can change. */
@@ -40,17 +45,21 @@ final class ToolListSync {
 
     synchronized void sync() {
         ToolSurface surface = context.surface();
-        Set<String> now = new LinkedHashSet<>(surface.enabledNames());
-        for (String name : Set.copyOf(offered)) {
-            if (!now.contains(name)) {
-                server.removeTool(name);
-                offered.remove(name);
+        for (SyncToolSpecification spec : McpTools.specifications(surface, executor, exchange -> context)) {
+            String name = spec.tool().name();
+            McpSchema.Tool before = registered.get(name);
+            if (!spec.tool().equals(before)) {
+                if (before != null) {
+                    server.removeTool(name);
+                }
+                server.addTool(spec);
+                registered.put(name, spec.tool());
             }
         }
-        for (SyncToolSpecification spec : McpTools.specifications(surface, executor, exchange -> context)) {
-            if (offered.add(spec.tool().name())) {
-                server.addTool(spec);
-            }
+        List<String> now = surface.enabledNames();
+        if (!now.equals(listed)) {
+            listed = now;
+            server.notifyToolsListChanged();
         }
     }
 }

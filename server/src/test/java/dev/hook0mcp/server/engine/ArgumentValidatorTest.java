@@ -65,7 +65,11 @@ class ArgumentValidatorTest {
                 lone);
         String low = problems("{" + valid + ",\"name\":\"ok\",\"labels\":{\"k\":\"\\udc00x\"}}");
         assertTrue(low.contains("argument 'labels.k'"), low);
-        String key = problems("{" + valid + ",\"name\":\"ok\",\"labels\":{\"\\ud800\":\"x\"}}");
+        // Jackson (2.23) already refuses a broken pair in a field name while parsing; the validator's own check
+        // still covers arguments that reach it as Java values.
+        ObjectNode keyed = parse("{" + valid + ",\"name\":\"ok\"}");
+        keyed.putObject("labels").put("\ud800", "x");
+        String key = assertThrows(ArgumentException.class, () -> validator.validate(schema, keyed)).getMessage();
         assertTrue(key.contains("argument 'labels.…': a key contains an unpaired"), key);
         assertDoesNotThrow(() -> validator.validate(schema,
                 parse("{" + valid + ",\"name\":\"smile \\ud83d\\ude00\"}")), "a surrogate pair is fine");

@@ -54,7 +54,7 @@ class JsonRpcLineCheckTest {
         ResponseWatcher out = new ResponseWatcher(stdout, inFlight);
         StdioGuard guard = new StdioGuard(new ByteArrayInputStream(
                 "{\"jsonrpc\":\"2.0\",\"id\":\"a\",\"method\":\"ping\"}".getBytes(StandardCharsets.UTF_8)),
-                out, 1024, () -> {}, m -> java.util.Optional.empty(), inFlight, java.time.Duration.ofSeconds(10));
+                out, 1024, () -> {}, inFlight, java.time.Duration.ofSeconds(10));
         byte[] buffer = new byte[256];
         int n = guard.read(buffer, 0, buffer.length);
         assertEquals("{\"jsonrpc\":\"2.0\",\"id\":\"a\",\"method\":\"ping\"}\n",

@@ -46,7 +46,7 @@ class McpToolsTest {
         ToolSurface readOnly = Surfaces.readOnly();
         var specifications = McpTools.specifications(readOnly, Surfaces.executor(), exchange -> Surfaces.context(readOnly));
         assertEquals(Surfaces.CATALOG.tools().size(), specifications.size());
-        var listed = McpTools.listed(readOnly);
+        var listed = McpTools.listed(() -> readOnly);
         var visible = specifications.stream().map(s -> s.tool()).filter(t -> listed.isVisible(null, t))
                 .map(McpSchema.Tool::name).toList();
         assertEquals(readOnly.enabledNames(), visible);
