@@ -1,6 +1,8 @@
 package dev.hook0mcp.sandbox;
 
 import java.io.PrintStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -62,6 +64,9 @@ public final class SandboxMain {
         Set<String> readIngest = new HashSet<>(Attenuation.READ_ACTIONS);
         readIngest.add("event:ingest");
         out.println("TOKEN_READ_INGEST=" + tokens.attenuate(root, Attenuation.none().allowActions(readIngest)));
+        out.println("# expired an hour ago (the server then offers only get_token_info)");
+        out.println("TOKEN_EXPIRED=" + tokens.attenuate(root,
+                Attenuation.none().expiresAt(Instant.now().minus(1, ChronoUnit.HOURS))));
         out.flush();
     }
 

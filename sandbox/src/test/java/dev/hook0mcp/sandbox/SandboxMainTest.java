@@ -37,6 +37,7 @@ class SandboxMainTest {
             assertEquals(200, api.get(events, values.get("TOKEN_ONE_APPLICATION")).status());
             assertEquals(200, api.get(events, values.get("TOKEN_READ_ONLY")).status());
             assertEquals(200, api.get(events, values.get("TOKEN_READ_INGEST")).status());
+            assertEquals(403, api.get(events, values.get("TOKEN_EXPIRED")).status());
         }
     }
 
