@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Each caller's bounded share of the threads that run tool calls, and so of concurrent Hook0 requests: at most
- * {@link #PER_CALLER} tool calls of one caller (one token, one {@link CallContext}) run at once. A call beyond
+ * {@link #PER_CALLER} tool calls of one caller (one token: its {@link CallerAccess}, which every call of that
+ * caller shares, whatever deadline each call carries) run at once. A call beyond
  * that waits up to {@link #WAIT} for a slot (at most {@link #MAX_WAITING} calls of a caller wait; more are
  * refused at once), then gets an error result without any request to Hook0. So one caller holds at most
  * PER_CALLER + MAX_WAITING threads, and its slow calls cannot fill the pool every other caller needs.
@@ -24,13 +25,14 @@ final class CallerShares {
     /** One caller's running slots and how many of its calls wait for one. */
     private record Share(Semaphore running, AtomicInteger waiting) {}
 
-    private final Map<CallContext, Share> shares = new WeakHashMap<>();
+    private final Map<CallerAccess, Share> shares = new WeakHashMap<>();
 
     /** A held slot, or null when the caller already runs {@link #PER_CALLER} calls (after waiting briefly). */
     Semaphore enter(CallContext caller) throws InterruptedException {
         Share share;
         synchronized (shares) {
-            share = shares.computeIfAbsent(caller, c -> new Share(new Semaphore(PER_CALLER), new AtomicInteger()));
+            share = shares.computeIfAbsent(caller.access(),
+                    c -> new Share(new Semaphore(PER_CALLER), new AtomicInteger()));
         }
         if (share.running().tryAcquire()) {
             return share.running();

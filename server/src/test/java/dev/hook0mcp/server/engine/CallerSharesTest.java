@@ -18,8 +18,20 @@ import org.junit.jupiter.api.Test;
 /** A caller runs at most PER_CALLER calls, at most MAX_WAITING more wait briefly, the rest are refused at once. */
 class CallerSharesTest {
 
+    /** A caller of its own: its own token's access, as each per-caller endpoint has. */
     private static CallContext caller() {
-        return new CallContext(new Hook0Client("http://127.0.0.1:9", Duration.ofSeconds(1)), "t", null);
+        CallerAccess access = new CallerAccess() {
+            @Override
+            public ToolSurface surface() {
+                throw new UnsupportedOperationException("not needed here");
+            }
+
+            @Override
+            public com.fasterxml.jackson.databind.node.ObjectNode tokenInfo() {
+                throw new UnsupportedOperationException("not needed here");
+            }
+        };
+        return new CallContext(new Hook0Client("http://127.0.0.1:9", Duration.ofSeconds(1)), "t", access);
     }
 
     @Test
@@ -27,7 +39,8 @@ class CallerSharesTest {
         CallerShares shares = new CallerShares();
         CallContext a = caller();
         for (int i = 0; i < CallerShares.PER_CALLER; i++) {
-            assertNotNull(shares.enter(a));
+            // Each tool call carries its own deadline, hence its own CallContext: the share is still the caller's.
+            assertNotNull(shares.enter(a.withDeadline(dev.hook0mcp.server.hook0.Deadline.after(Duration.ofSeconds(60)))));
         }
         ExecutorService waiters = Executors.newFixedThreadPool(CallerShares.MAX_WAITING);
         try {

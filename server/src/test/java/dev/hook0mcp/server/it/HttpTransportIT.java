@@ -151,9 +151,21 @@ class HttpTransportIT {
 
     @Test
     void anOversizedBodyGets413() throws Exception {
-        String huge = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}}";
-        HttpResponse<String> response = post(huge, Map.of("Authorization", "Bearer " + sandbox.rootToken()));
-        assertEquals(413, response.statusCode());
+        // Refused from Content-Length alone, before the body is read: the client has sent only its headers and a
+        // first few bytes (a raw socket, so no client races its upload against the server closing).
+        URI base = URI.create(perCaller.baseUrl);
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            String head = "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:" + base.getPort() + "\r\n"
+                    + "Content-Type: application/json\r\nAccept: application/json, text/event-stream\r\n"
+                    + "Authorization: Bearer " + sandbox.rootToken() + "\r\n"
+                    + "Content-Length: " + (5 * 1024 * 1024) + "\r\n\r\n{\"jsonrpc\":\"2.0\"";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8)).readLine();
+            assertTrue(statusLine != null && statusLine.startsWith("HTTP/1.1 413"), String.valueOf(statusLine));
+        }
     }
 
     @Test
