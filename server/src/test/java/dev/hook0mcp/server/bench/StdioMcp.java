@@ -22,12 +22,16 @@ final class StdioMcp implements AutoCloseable {
             + "\"clientInfo\":{\"name\":\"hook0-mcp-bench\",\"version\":\"1\"}}";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long EXIT_WAIT_SECONDS = 10;
+    /** An answer that has not come after this long never will: the process is killed so the benchmark ends. */
+    static final long ANSWER_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private final Process process;
     private final OutputStream in;
     private final BufferedReader out;
     private final long spawnedAtNanos;
     private int id;
+    private volatile long waitingSinceNanos; // 0 when no answer is awaited
+    private final Thread watchdog;
 
     /** Starts the process; the clock of {@link #sinceSpawnMs} starts just before the spawn. */
     StdioMcp(ProcessBuilder builder, File stderrLog) throws IOException {
@@ -36,6 +40,34 @@ final class StdioMcp implements AutoCloseable {
         process = builder.start();
         in = process.getOutputStream();
         out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        watchdog = new Thread(this::killWhenStuck, "stdio-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    private void killWhenStuck() {
+        while (process.isAlive()) {
+            long since = waitingSinceNanos;
+            if (since != 0 && System.nanoTime() - since > ANSWER_TIMEOUT_NANOS) {
+                process.destroyForcibly(); // the blocked read then sees end of stream
+                return;
+            }
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** A line from stdout, or null at its end (also after the watchdog killed a stuck process). */
+    private String readLine() throws IOException {
+        waitingSinceNanos = System.nanoTime();
+        try {
+            return out.readLine();
+        } finally {
+            waitingSinceNanos = 0;
+        }
     }
 
     /** The MCP handshake then tools/list; returns the tools/list answer line as served. */
@@ -52,12 +84,12 @@ final class StdioMcp implements AutoCloseable {
     /** Sends one request and returns its answer line (server notifications and requests in between are skipped). */
     String request(String method, String params) throws IOException {
         int n = send(method, params);
-        for (String line; (line = out.readLine()) != null; ) {
+        for (String line; (line = readLine()) != null; ) {
             if (answerId(line) == n) {
                 return line;
             }
         }
-        throw new IOException("the server closed stdout; see its stderr log");
+        throw new IOException("the server closed stdout or gave no answer in 60 s; see its stderr log");
     }
 
     /** Sends {@code count} identical requests, at most {@code window} unanswered at a time; returns failures. */
@@ -70,9 +102,9 @@ final class StdioMcp implements AutoCloseable {
                 pending.add(send(method, params));
                 sent++;
             }
-            String line = out.readLine();
+            String line = readLine();
             if (line == null) {
-                throw new IOException("the server closed stdout; see its stderr log");
+                throw new IOException("the server closed stdout or gave no answer in 60 s; see its stderr log");
             }
             if (pending.remove(answerId(line)) && (line.contains("\"isError\":true") || !line.contains("\"result\""))) {
                 failures++;

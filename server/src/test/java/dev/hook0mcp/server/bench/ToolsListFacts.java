@@ -19,6 +19,9 @@ record ToolsListFacts(int bytes, int tools, int properties, int undescribed) {
     }
 
     private static void countProperties(JsonNode schema, int[] counts) {
+        if (!schema.isObject()) {
+            return;
+        }
         schema.path("properties").fields().forEachRemaining(p -> {
             counts[0]++;
             if (!p.getValue().path("description").isTextual() || p.getValue().path("description").asText().isBlank()) {
