@@ -52,6 +52,8 @@ public final class Benchmark {
     private final LaunchCommand launch;
     private final Sandbox sandbox;
     private final String org;
+    private long nodeRssKb; // measured with the start-up figures, shown next to the server's
+    private ToolsListFacts nodeTools;
 
     private Benchmark(LaunchCommand launch, Sandbox sandbox) {
         this.launch = launch;
@@ -161,9 +163,6 @@ public final class Benchmark {
         this.nodeRssKb = nodeRssKb;
         this.nodeTools = nodeTools;
     }
-
-    private long nodeRssKb;
-    private ToolsListFacts nodeTools;
 
     private void startRow(String figure, List<Double> samples, double nodeMs, double goalRatio) {
         double ms = Stats.median(samples);
