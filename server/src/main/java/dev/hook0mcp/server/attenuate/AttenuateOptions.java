@@ -142,7 +142,8 @@ public record AttenuateOptions(AttenuationBlock block, List<String> serverArgs, 
                 continue;
             }
             if (known.find(action).isEmpty()) {
-                throw new ConfigException("--allow: '" + action + "' is not a Hook0 action; Hook0's actions are "
+                throw new ConfigException("--allow: '" + action + "' is not a Hook0 action this server knows"
+                        + " (service tokens and application secrets are never offered); the actions are "
                         + String.join(", ", known.all().stream().map(a -> a.name()).toList()));
             }
             actions.add(action);
