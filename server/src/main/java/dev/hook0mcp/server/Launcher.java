@@ -2,6 +2,7 @@ package dev.hook0mcp.server;
 
 import dev.hook0mcp.sandbox.Sandbox;
 import dev.hook0mcp.server.access.LiveAccess;
+import dev.hook0mcp.server.attenuate.AttenuateCommand;
 import dev.hook0mcp.server.config.Config;
 import dev.hook0mcp.server.config.ConfigException;
 import dev.hook0mcp.server.config.ConfigParser;
@@ -13,13 +14,15 @@ import dev.hook0mcp.server.logging.SecretRedactor;
 import dev.hook0mcp.server.mcp.StdioServer;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the configuration and runs what was asked: help, version, check, or the server on its transport.
+ * Reads the configuration and runs what was asked: help, version, check, attenuate, or the server on its
+ * transport.
  * Exit status: 0 done, 1 the server failed, 2 the configuration is unusable.
  */
 public final class Launcher {
@@ -41,6 +44,9 @@ public final class Launcher {
     }
 
     public int run(String[] args) {
+        if (args.length > 0 && args[0].equals(AttenuateCommand.NAME)) {
+            return new AttenuateCommand(env, stdin, stdout, stderr).run(List.of(args).subList(1, args.length));
+        }
         Config config;
         try {
             config = new ConfigParser(env).parse(args);

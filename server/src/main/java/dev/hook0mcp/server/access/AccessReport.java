@@ -203,7 +203,7 @@ public final class AccessReport implements CallerAccess {
             noteArray.add("the token holds Datalog this server does not interpret; the tool list comes from Hook0's"
                     + " own answers to probes");
         }
-        noteArray.add(leastPrivilegeHint());
+        noteArray.add(LeastPrivilegeHint.forToken(problem == null ? facts : null).orElse(leastPrivilegeHint()));
         return info;
     }
 
@@ -258,5 +258,8 @@ public final class AccessReport implements CallerAccess {
                     mode.label(), surface.enabledNames().size(), surface.decisions().size());
         }
         notes.forEach(n -> log.warn("{}", n));
+        if (problem == null) {
+            LeastPrivilegeHint.forToken(facts).ifPresent(hint -> log.warn("{}", hint));
+        }
     }
 }
