@@ -34,8 +34,8 @@ import java.util.TreeSet;
 /**
  * replay_failed_events: finds the unresolved failures of a window (an event whose latest attempt for some
  * subscription failed), shows in a dry run what a replay would send where, with a confirmation bound to that set,
- * and replays exactly that set once when confirmed. Routes (catalogue order): attempts, subscriptions, event,
- * replay.
+ * and replays exactly that set once when confirmed. Routes (catalogue order): replay, attempts, subscriptions,
+ * event.
  */
 public final class ReplayFailedEventsHandler implements ToolHandler {
 
@@ -70,7 +70,7 @@ public final class ReplayFailedEventsHandler implements ToolHandler {
                     return no.get();
                 }
             }
-            return execute(tool, routes.get(3), app, ids, context, Json.object());
+            return execute(tool, routes.get(0), app, ids, context, Json.object());
         }
 
         Plan plan = plan(tool, routes, arguments, app, now, context);
@@ -110,7 +110,7 @@ public final class ReplayFailedEventsHandler implements ToolHandler {
         if (no.isPresent()) {
             return no.get();
         }
-        return execute(tool, routes.get(3), app, ids, context, result);
+        return execute(tool, routes.get(0), app, ids, context, result);
     }
 
     private ToolOutcome execute(ToolDefinition tool, Route replay, String app, List<String> ids, CallContext context,
@@ -276,7 +276,7 @@ public final class ReplayFailedEventsHandler implements ToolHandler {
         Plan plan = new Plan();
         plan.header.put("now", now.toString());
         ObjectNode appArgs = Json.object().put("application_id", app);
-        Hook0Response subs = context.send(RequestBuilder.build(routes.get(1), appArgs));
+        Hook0Response subs = context.send(RequestBuilder.build(routes.get(2), appArgs));
         if (!subs.isSuccess()) {
             plan.error = ErrorResults.fromResponse(tool, subs, arguments);
             return plan;
@@ -288,7 +288,7 @@ public final class ReplayFailedEventsHandler implements ToolHandler {
             Set<String> ids = new TreeSet<>();
             given.forEach(id -> ids.add(id.asText().toLowerCase()));
             for (String id : ids) {
-                Hook0Response event = context.send(RequestBuilder.build(routes.get(2),
+                Hook0Response event = context.send(RequestBuilder.build(routes.get(3),
                         appArgs.deepCopy().put("event_id", id)));
                 if (!event.isSuccess()) {
                     plan.error = ErrorResults.fromResponse(tool, event, arguments.deepCopy().put("event_id", id));
@@ -326,7 +326,7 @@ public final class ReplayFailedEventsHandler implements ToolHandler {
         int scanned = 0;
         boolean complete = false;
         while (scanned < MAX_ATTEMPTS_SCANNED) {
-            Hook0Response page = context.send(RequestBuilder.build(routes.get(0), pageArgs));
+            Hook0Response page = context.send(RequestBuilder.build(routes.get(1), pageArgs));
             if (!page.isSuccess()) {
                 plan.error = ErrorResults.fromResponse(tool, page, arguments);
                 return plan;
@@ -389,7 +389,7 @@ public final class ReplayFailedEventsHandler implements ToolHandler {
         }
         for (Candidate c : sorted) {
             if (needsLabels(plan, c)) {
-                Hook0Response event = context.send(RequestBuilder.build(routes.get(2),
+                Hook0Response event = context.send(RequestBuilder.build(routes.get(3),
                         appArgs.deepCopy().put("event_id", c.eventId)));
                 c.labels = event.isSuccess() ? SuccessBody.object(event).path("labels") : null;
             }

@@ -27,7 +27,7 @@ import java.util.Map;
 /**
  * send_test_event: checks the event type exists, ingests a test event, then polls that event's attempts until
  * every subscription it went to succeeded or failed, or the wait ended, reporting progress meanwhile. Routes
- * (catalogue order): event types, ingest, attempts, response.
+ * (catalogue order): ingest, event types, attempts, response.
  */
 public final class SendTestEventHandler implements ToolHandler {
 
@@ -46,7 +46,7 @@ public final class SendTestEventHandler implements ToolHandler {
         String type = arguments.path("event_type").asText();
         ObjectNode appArgs = Json.object().put("application_id", app);
 
-        Hook0Response types = context.send(RequestBuilder.build(routes.get(0), appArgs));
+        Hook0Response types = context.send(RequestBuilder.build(routes.get(1), appArgs));
         if (!types.isSuccess()) {
             return ErrorResults.fromResponse(tool, types, arguments);
         }
@@ -78,7 +78,7 @@ public final class SendTestEventHandler implements ToolHandler {
                 .put("payload", Json.compact(payload)).put("payload_content_type", "application/json")
                 .put("occurred_at", now.toString());
         body.set("labels", labels);
-        Hook0Response ingested = context.send(RequestBuilder.build(routes.get(1), arguments, body));
+        Hook0Response ingested = context.send(RequestBuilder.build(routes.get(0), arguments, body));
         if (!ingested.isSuccess()) {
             return ErrorResults.fromResponse(tool, ingested, arguments);
         }
