@@ -11,6 +11,8 @@ import dev.hook0mcp.server.engine.ToolHandler;
 import dev.hook0mcp.server.hook0.Hook0Client;
 import dev.hook0mcp.server.tools.ExplainEventDeliveryHandler;
 import dev.hook0mcp.server.tools.IngestEventHandler;
+import dev.hook0mcp.server.tools.ReplayFailedEventsHandler;
+import dev.hook0mcp.server.tools.SendTestEventHandler;
 import dev.hook0mcp.server.tools.TokenInfoHandler;
 import java.util.Map;
 
@@ -35,7 +37,9 @@ public final class ServerCore {
         Map<String, ToolHandler> composites = Map.of(
                 "explain_event_delivery", new ExplainEventDeliveryHandler(shaper, catalog.get("get_event").result()),
                 "ingest_event", new IngestEventHandler(),
-                "get_token_info", new TokenInfoHandler());
+                "get_token_info", new TokenInfoHandler(),
+                "replay_failed_events", new ReplayFailedEventsHandler(),
+                "send_test_event", new SendTestEventHandler());
         this.executor = new ToolExecutor(catalog, shaper, composites, config.callTimeout());
         this.inspector = new AccessInspector(catalog, selection, client);
     }

@@ -9,4 +9,8 @@ public interface CallerAccess {
 
     /** The token's facts and the decision about every tool, as get_token_info returns them (no token text). */
     ObjectNode tokenInfo();
+
+    /** Hook0 refused the token itself (403 AuthInvalidBiscuit: revoked); an access that can change looks again. */
+    default void tokenRejected() {
+    }
 }

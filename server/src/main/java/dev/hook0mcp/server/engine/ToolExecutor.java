@@ -85,6 +85,10 @@ public final class ToolExecutor {
             arguments = toObject(rawArguments);
             validator.validate(context.surface(), toolName, arguments);
             applyDefaults(tool, arguments, context.surface().defaults());
+            Optional<ToolOutcome> notConfirmed = DeleteConfirmation.check(tool, arguments, context);
+            if (notConfirmed.isPresent()) {
+                return notConfirmed.get();
+            }
             return handlerFor(tool).handle(tool, arguments, context);
         } catch (ArgumentException e) {
             return ErrorResults.fromArguments(tool, e);

@@ -39,7 +39,9 @@ public final class McpTools {
                 .map(tool -> SyncToolSpecification.builder()
                         .tool(toMcp(tool, surface))
                         .callHandler((exchange, request) ->
-                                toResult(executor.call(tool.name(), request.arguments(), contextFor.apply(exchange))))
+                                toResult(executor.call(tool.name(), request.arguments(),
+                                        contextFor.apply(exchange)
+                                                .withInteraction(ExchangeInteraction.of(exchange, request)))))
                         .build())
                 .toList();
     }

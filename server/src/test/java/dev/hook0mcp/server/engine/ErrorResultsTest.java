@@ -27,7 +27,7 @@ class ErrorResultsTest {
     @Test
     void aLostAnswerToAnyWriteSaysHowToCheckWithToolsThatExist() {
         List<ToolDefinition> writes = CATALOG.tools().stream().filter(t -> !t.isRead()).toList();
-        assertEquals(10, writes.size());
+        assertEquals(12, writes.size());
         for (ToolDefinition tool : writes) {
             ObjectNode out = ErrorResults.transport(tool, new Hook0TransportException("reset", null), arguments())
                     .structured();

@@ -88,7 +88,9 @@ final class Surfaces {
         return new ToolExecutor(CATALOG, shaper, Map.of(
                 "explain_event_delivery", new ExplainEventDeliveryHandler(shaper, CATALOG.get("get_event").result()),
                 "ingest_event", new IngestEventHandler(),
-                "get_token_info", new TokenInfoHandler()));
+                "get_token_info", new TokenInfoHandler(),
+                "replay_failed_events", new dev.hook0mcp.server.tools.ReplayFailedEventsHandler(),
+                "send_test_event", new dev.hook0mcp.server.tools.SendTestEventHandler()));
     }
 
     /** Catalogue tool names {@code text} mentions as whole words. */
