@@ -29,9 +29,7 @@ class StdioConcurrencyIT {
                      DelayingHook0.holding("/api/v1/events", Duration.ofMillis(300), armed));
              RawProcess server = new RawProcess(Map.of("HOOK0_API_URL", hook0.url(),
                      "HOOK0_API_TOKEN", sandbox.rootToken()))) {
-            server.send(StdioResilienceIT.INITIALIZE);
-            assertEquals(1, Results.JSON.readTree(StdioResilienceIT.readLine(server)).get("id").asInt());
-            server.send(StdioResilienceIT.INITIALIZED);
+            StdioResilienceIT.handshake(server);
             armed.set(true);
             StringBuilder burst = new StringBuilder();
             for (int id = 100; id < 100 + CALLS; id++) {

@@ -57,6 +57,16 @@ class StdioResilienceIT {
     }
 
     /** The next stdout line, or a failure after 30 s: a server that stopped reading must fail the test, not hang it. */
+    /** initialize, its answer, then notifications/initialized: the session is ready for calls. */
+    static void handshake(RawProcess server) throws Exception {
+        server.send(INITIALIZE);
+        JsonNode answer = Results.JSON.readTree(readLine(server));
+        if (answer.path("id").asInt() != 1 || !answer.has("result")) {
+            throw new AssertionError("initialize was not answered: " + answer);
+        }
+        server.send(INITIALIZED);
+    }
+
     static String readLine(RawProcess server) throws Exception {
         CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
             try {
