@@ -41,6 +41,14 @@ public final class LiveAccess implements CallerAccess {
      * provisional one, replaced when probing ends. Each outcome is logged once.
      */
     public static LiveAccess inspect(AccessInspector inspector, String token, Logger log) {
+        return begin(inspector, token, log).await();
+    }
+
+    /**
+     * Starts inspecting {@code token} on its own thread and returns at once, so the caller can set up the MCP
+     * server meanwhile; {@link Inspection#await} then gives the access as {@link #inspect} would.
+     */
+    public static Inspection begin(AccessInspector inspector, String token, Logger log) {
         CompletableFuture<AccessReport> probing = new CompletableFuture<>();
         Thread prober = new Thread(() -> {
             try {
@@ -51,28 +59,49 @@ public final class LiveAccess implements CallerAccess {
         }, "hook0-inspect");
         prober.setDaemon(true);
         prober.start();
-        try {
-            AccessReport probed = probing.get(HANDSHAKE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            probed.log(log);
-            return new LiveAccess(probed).watched(inspector, token);
-        } catch (TimeoutException e) {
-            LiveAccess live = new LiveAccess(inspector.provisional(token)).watched(inspector, token);
-            log.warn("Hook0 has not answered the probes within {} s: serving the tools the token's own text allows"
-                    + " until it does", HANDSHAKE_WAIT.toSeconds());
-            probing.whenComplete((probed, failure) -> {
-                if (probed != null) {
-                    probed.log(log);
-                    live.replace(probed);
-                } else {
-                    log.error("probing failed; keeping the tools the token's own text allows: {}", failure.toString());
-                }
-            });
-            return live;
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new LiveAccess(inspector.provisional(token));
+        return new Inspection(inspector, token, log, probing);
+    }
+
+    /** An inspection under way (see {@link #begin}). */
+    public static final class Inspection {
+        private final AccessInspector inspector;
+        private final String token;
+        private final Logger log;
+        private final CompletableFuture<AccessReport> probing;
+
+        private Inspection(AccessInspector inspector, String token, Logger log, CompletableFuture<AccessReport> probing) {
+            this.inspector = inspector;
+            this.token = token;
+            this.log = log;
+            this.probing = probing;
+        }
+
+        /** The probed access when probing ends within {@link #HANDSHAKE_WAIT}, else the provisional one. */
+        public LiveAccess await() {
+            try {
+                AccessReport probed = probing.get(HANDSHAKE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                probed.log(log);
+                return new LiveAccess(probed).watched(inspector, token);
+            } catch (TimeoutException e) {
+                LiveAccess live = new LiveAccess(inspector.provisional(token)).watched(inspector, token);
+                log.warn("Hook0 has not answered the probes within {} s: serving the tools the token's own text"
+                        + " allows until it does", HANDSHAKE_WAIT.toSeconds());
+                probing.whenComplete((probed, failure) -> {
+                    if (probed != null) {
+                        probed.log(log);
+                        live.replace(probed);
+                    } else {
+                        log.error("probing failed; keeping the tools the token's own text allows: {}",
+                                failure.toString());
+                    }
+                });
+                return live;
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new LiveAccess(inspector.provisional(token));
+            }
         }
     }
 

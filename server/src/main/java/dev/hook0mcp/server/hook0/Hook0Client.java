@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
+import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -58,7 +59,13 @@ public final class Hook0Client {
         this.apiUrl = apiUrl;
         this.base = HttpUrl.get(apiUrl + "/");
         this.timeout = timeout;
-        this.http = new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = new OkHttpClient.Builder();
+        if (!base.isHttps()) {
+            // Plain HTTP only (the one host never changes, redirects are not followed): OkHttp then skips loading
+            // the JDK trust store and TLS set-up, a large part of start-up against a local or sandbox Hook0.
+            builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+        }
+        this.http = builder
                 .connectTimeout(Math.min(timeout.toMillis(), 10_000), TimeUnit.MILLISECONDS)
                 .readTimeout(timeout)
                 .writeTimeout(timeout)

@@ -30,8 +30,38 @@ public final class TokenSessions {
     public record TokenSession(LiveAccess access, CallContext context) {}
 
     public TokenSession open(String token, Logger log) {
-        LiveAccess access = LiveAccess.inspect(inspector, token, log);
-        return new TokenSession(access, new CallContext(client, token, access));
+        return begin(token, log).await();
+    }
+
+    /** Starts inspecting {@code token} in the background; the caller sets up its transport meanwhile. */
+    public Opening begin(String token, Logger log) {
+        LiveAccess.Inspection inspection = LiveAccess.begin(inspector, token, log);
+        return () -> {
+            LiveAccess access = inspection.await();
+            return new TokenSession(access, new CallContext(client, token, access));
+        };
+    }
+
+    /** A token session being opened (see {@link #begin}). */
+    @FunctionalInterface
+    public interface Opening {
+        /** The session once the token is inspected (or {@link LiveAccess#HANDSHAKE_WAIT} has passed). */
+        TokenSession await();
+    }
+
+    /**
+     * Runs the SDK feature set-up once for the token's own text, on a throwaway specification, while the probes
+     * are out: it loads and initialises the classes and schemas the real set-up needs, so that set-up, which
+     * must wait for the probed answer, is short. Nothing of it is kept.
+     */
+    public void warmUp(McpServer.SyncSpecification<?> throwaway, String token) {
+        LiveAccess provisional = LiveAccess.fixed(inspector.provisional(token));
+        McpFeatures.apply(cast(throwaway), executor, new CallContext(client, token, provisional), "");
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static McpServer.SyncSpecification cast(McpServer.SyncSpecification<?> spec) {
+        return spec;
     }
 
     /**

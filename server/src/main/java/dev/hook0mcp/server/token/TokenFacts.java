@@ -30,8 +30,6 @@ import java.util.UUID;
  *                               {@code action("x")}, {@code $a == "x"}); empty when the token has none.
  * @param tokenType              the authority block's {@code type(..)}, {@code "service_access"} for service tokens.
  * @param version                the authority block's {@code version(..)} (1 today).
- * @param parsedByLibrary        whether biscuit-java 4.0.1 can deserialize the token (it cannot when a block uses
- *                               Datalog 3.3 arrays or maps, as the documented read-only claim does).
  * @param unrecognizedStatements checks this reader did not recognise (custom Datalog), plus any rules, plus facts
  *                               in attenuation blocks: when non-zero the token has restrictions this record does not
  *                               describe, and only the online probe can tell what it allows.
@@ -48,7 +46,6 @@ public record TokenFacts(
         Optional<Set<String>> actionAllowList,
         String tokenType,
         long version,
-        boolean parsedByLibrary,
         int unrecognizedStatements,
         String rootId) {
 

@@ -44,6 +44,8 @@ public final class Benchmark {
     private static final long HTTP_MEASURE_MS = 1_000L * Integer.getInteger("hook0mcp.bench.http.seconds", 10);
     private static final long BASELINE_MEASURE_MS = 4_000;
     private static final long LISTEN_WAIT_MS = 60_000;
+    /** Which parts to run: comma-separated of startup, calls, http (default all three). */
+    private static final List<String> PARTS = List.of(System.getProperty("hook0mcp.bench.parts", "startup,calls,http").split(","));
 
     private final Path nodeDir = Path.of(System.getProperty("hook0mcp.bench.node.dir", "server/target/bench-node"));
     private final Path logs = Path.of("server/target/bench-logs");
@@ -79,12 +81,18 @@ public final class Benchmark {
         }
         Files.createDirectories(logs);
         String load0 = loadAverage();
-        System.err.println("bench: start-up (" + STARTS + " rounds) ...");
-        startUp();
-        System.err.println("bench: per call over stdio and RSS ...");
-        perCallAndMemory();
-        System.err.println("bench: Streamable HTTP, " + HTTP_SESSIONS + " sessions ...");
-        streamableHttp();
+        if (PARTS.contains("startup")) {
+            System.err.println("bench: start-up (" + STARTS + " rounds) ...");
+            startUp();
+        }
+        if (PARTS.contains("calls")) {
+            System.err.println("bench: per call over stdio and RSS ...");
+            perCallAndMemory();
+        }
+        if (PARTS.contains("http")) {
+            System.err.println("bench: Streamable HTTP, " + HTTP_SESSIONS + " sessions ...");
+            streamableHttp();
+        }
         System.out.println("hook0-mcp benchmark, " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores, load average " + load0 + " → " + loadAverage());
         System.out.println("launch command (from " + LaunchCommand.CONFIG_FILE + "): " + launch);

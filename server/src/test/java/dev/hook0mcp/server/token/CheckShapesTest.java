@@ -133,7 +133,7 @@ class CheckShapesTest {
         assertEquals(Optional.of(APPLICATION), facts.applicationRestriction());
         assertEquals(Optional.of(Set.of("event:list")), facts.actionAllowList());
         assertEquals(0, facts.unrecognizedStatements());
-        assertFalse(facts.parsedByLibrary());
+        assertFalse(TokenReader.libraryCanParse(rewritten));
     }
 
     /** {@code reject if action($a), {..}.contains($a)} forbids those actions: it must not read as an allow-list. */

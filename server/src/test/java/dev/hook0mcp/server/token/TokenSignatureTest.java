@@ -45,7 +45,7 @@ class TokenSignatureTest {
     @Test
     void libraryCannotParseTheArrayTokensYetTheirSignaturesAreChecked() throws Exception {
         for (String name : List.of("readonly", "read_ingest", "app_readonly")) {
-            assertFalse(TokenReader.read(Fixtures.token(name)).parsedByLibrary(), name);
+            assertFalse(TokenReader.libraryCanParse(Fixtures.token(name)), name);
             assertEquals(SignatureStatus.VERIFIED,
                     TokenSignature.verify(Fixtures.token(name), Fixtures.publicKey()).status(), name);
         }

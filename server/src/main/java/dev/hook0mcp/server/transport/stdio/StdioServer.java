@@ -29,7 +29,8 @@ public final class StdioServer {
     /** Serves until stdin ends or SIGTERM arrives. */
     public static void serve(TokenSessions tokens, String token, InputStream stdin, PrintStream stdout,
             Duration grace) throws InterruptedException {
-        TokenSessions.TokenSession session = tokens.open(token, log);
+        // The probes go out first; the transport and the SDK set-up are prepared while Hook0 answers.
+        TokenSessions.Opening opening = tokens.begin(token, log);
         CountDownLatch ended = new CountDownLatch(1);
         System.setOut(System.err);
         InFlightRequests inFlight = new InFlightRequests();
@@ -37,6 +38,8 @@ public final class StdioServer {
         StdioGuard guarded = new StdioGuard(stdin, out, MAX_LINE_BYTES, ended::countDown, inFlight, grace);
         var transport = new StdioServerTransportProvider(
                 new JacksonMcpJsonMapper(dev.hook0mcp.server.json.Json.MAPPER), guarded, out);
+        tokens.warmUp(McpServer.sync(transport), token);
+        TokenSessions.TokenSession session = opening.await();
         McpSyncServer server = tokens.server(McpServer.sync(transport), session, false);
         boolean onSignal = TerminationSignal.onTerm(ended::countDown);
         log.info("serving MCP over stdio ({} tools)", session.context().surface().enabledNames().size());
