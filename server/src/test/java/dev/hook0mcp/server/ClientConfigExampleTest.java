@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** claude-config-example.json at the project root stays valid and runs the jar with a token. */
@@ -16,8 +18,15 @@ class ClientConfigExampleTest {
         JsonNode config = new ObjectMapper().readTree(Path.of("..", "claude-config-example.json").toFile());
         JsonNode hook0 = config.path("mcpServers").path("hook0");
         assertEquals("java", hook0.path("command").asText());
-        assertEquals("-jar", hook0.path("args").get(0).asText());
-        assertTrue(hook0.path("args").get(1).asText().endsWith("hook0-mcp.jar"));
+        List<String> args = new ArrayList<>();
+        hook0.path("args").forEach(a -> args.add(a.asText()));
+        int jar = args.indexOf("-jar");
+        assertTrue(jar >= 0, "runs -jar");
+        assertTrue(args.get(jar + 1).endsWith("/server/target/hook0-mcp.jar"));
+        // the class-data archive the build writes next to the jar, ignored when missing or stale, with the JVM's
+        // own messages kept off stdout (the MCP stream)
+        assertTrue(args.subList(0, jar).contains("-XX:SharedArchiveFile=" + args.get(jar + 1).replace(".jar", ".jsa")));
+        assertTrue(args.subList(0, jar).containsAll(List.of("-Xshare:auto", "-Xlog:disable", "-Xlog:all=warning:stderr")));
         assertTrue(hook0.path("env").has("HOOK0_API_TOKEN"));
         assertEquals("https://app.hook0.com", hook0.path("env").path("HOOK0_API_URL").asText());
     }

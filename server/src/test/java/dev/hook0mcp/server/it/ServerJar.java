@@ -62,7 +62,14 @@ final class ServerJar implements AutoCloseable {
     }
 
     static List<String> command(List<String> args) {
-        List<String> command = new ArrayList<>(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
+        Path jar = jar().toAbsolutePath(); // absolute, as the archive recorded it
+        List<String> command = new ArrayList<>(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1"));
+        // the class-data archive the build writes next to the jar, as README's launch command uses it
+        Path archive = jar.resolveSibling(jar.getFileName().toString().replaceAll("\\.jar$", ".jsa"));
+        if (Files.isRegularFile(archive)) {
+            command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:disable", "-Xlog:all=warning:stderr"));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(args);
         return command;
     }
