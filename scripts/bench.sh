@@ -25,4 +25,15 @@ if ! cmp -s "$dst/package-lock.json" "$dst/node_modules/.installed-package-lock.
   cp "$dst/package-lock.json" "$dst/node_modules/.installed-package-lock.json"
 fi
 
+# Optional extra line: the Java 24+ AOT cache (Temurin 25 here), made by the same training run as the archive.
+aot_java="${HOOK0_BENCH_AOT_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
+aot=server/target/hook0-mcp.aot
+if [[ -x "$aot_java" && ( ! -f "$aot" || "$aot" -ot server/target/hook0-mcp.jar ) ]]; then
+  echo "bench: making the AOT cache with $aot_java ..." >&2
+  "$aot_java" -XX:AOTCacheOutput="$aot" -Xlog:disable -Xlog:all=error:stderr \
+    -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$PWD/server/target/hook0-mcp.jar" \
+    dev.hook0mcp.server.TrainingRun >&2
+fi
+[[ -x "$aot_java" && -f "$aot" ]] && set -- "-Dhook0mcp.bench.aot.java=$aot_java" "-Dhook0mcp.bench.aot.cache=$PWD/$aot" "$@"
+
 exec java "$@" -cp server/target/hook0-mcp.jar:server/target/test-classes dev.hook0mcp.server.bench.Benchmark

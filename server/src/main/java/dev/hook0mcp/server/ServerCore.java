@@ -3,6 +3,7 @@ package dev.hook0mcp.server;
 import dev.hook0mcp.server.mcp.TokenSessions;
 import dev.hook0mcp.catalog.ToolCatalog;
 import dev.hook0mcp.server.access.AccessInspector;
+import dev.hook0mcp.server.access.ProbeCache;
 import dev.hook0mcp.server.config.Config;
 import dev.hook0mcp.server.access.ToolSelection;
 import dev.hook0mcp.server.results.ResultShaper;
@@ -15,6 +16,7 @@ import dev.hook0mcp.server.engine.composite.IngestEventHandler;
 import dev.hook0mcp.server.engine.composite.ReplayFailedEventsHandler;
 import dev.hook0mcp.server.engine.composite.SendTestEventHandler;
 import dev.hook0mcp.server.engine.composite.TokenInfoHandler;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -42,7 +44,9 @@ public final class ServerCore {
                 "replay_failed_events", new ReplayFailedEventsHandler(),
                 "send_test_event", new SendTestEventHandler());
         this.executor = new ToolExecutor(catalog, shaper, composites, config.callTimeout());
-        this.inspector = new AccessInspector(catalog, selection, client);
+        this.inspector = new AccessInspector(catalog, selection, client,
+                config.sandbox() ? ProbeCache.off() // a sandbox's tokens live as long as the process
+                        : ProbeCache.in(Path.of(config.probeCacheDir()), config.probeCacheTtl()));
     }
 
     public Config config() {

@@ -40,11 +40,18 @@ public final class AccessInspector {
     private final Hook0Client client;
     private final Set<String> organizationActions = new LinkedHashSet<>();
     private final ProbeBudgets budgets = new ProbeBudgets();
+    private final ProbeCache cache;
 
     public AccessInspector(ToolCatalog catalog, ToolSelection selection, Hook0Client client) {
+        this(catalog, selection, client, ProbeCache.off());
+    }
+
+    /** @param cache where Hook0's answers are remembered for the next start (see {@link #remembered}) */
+    public AccessInspector(ToolCatalog catalog, ToolSelection selection, Hook0Client client, ProbeCache cache) {
         this.catalog = catalog;
         this.selection = selection;
         this.client = client;
+        this.cache = cache;
         catalog.tools().stream().filter(t -> t.scope() == ToolScope.ORGANIZATION && t.action() != null)
                 .forEach(t -> organizationActions.add(t.action()));
     }
@@ -85,8 +92,34 @@ public final class AccessInspector {
                 notes.add("probing was interrupted; every tool is offered and Hook0 still enforces each call");
             }
         }
+        if (problem == null && facts != null && instance.reachable() && instance.notHook0() == null
+                && verdicts.keySet().containsAll(neededActions(facts)) && verdicts.values().stream().noneMatch(v -> v.verdict() == Verdict.UNKNOWN)) {
+            // only a complete answer from Hook0 is worth remembering
+            cache.store(token, client.apiUrl(), neededActions(facts), new ProbeCache.Answers(signature, verdicts, notes));
+        }
         return AccessReport.decide(catalog, selection, facts, problem, signature, instance.reachable(),
                 instance.notHook0(), verdicts, notes);
+    }
+
+    /**
+     * The report built from Hook0's answers to an earlier start's probes of this token (see {@link ProbeCache}),
+     * when they are still fresh and the token, read offline now, is still usable; empty otherwise.
+     */
+    public Optional<AccessReport> remembered(String token) {
+        if (!cache.enabled()) {
+            return Optional.empty();
+        }
+        OfflineRead read = OfflineRead.of(token);
+        if (read.problem() != null || expired(read.facts(), Instant.now()) != null) {
+            return Optional.empty();
+        }
+        TokenFacts facts = read.facts();
+        return cache.load(token, client.apiUrl(), neededActions(facts)).map(a -> {
+            List<String> notes = new ArrayList<>(a.notes());
+            notes.add("the tools follow Hook0's answers to the probes of a recent start; they are being asked again"
+                    + " in the background, and Hook0 still enforces each call");
+            return AccessReport.decide(catalog, selection, facts, null, a.signature(), true, null, a.verdicts(), notes);
+        });
     }
 
     /**

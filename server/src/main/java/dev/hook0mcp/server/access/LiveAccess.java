@@ -3,6 +3,8 @@ package dev.hook0mcp.server.access;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -20,6 +22,12 @@ public final class LiveAccess implements CallerAccess {
 
     /** How long the MCP handshake waits for probing before it is answered from the token's own text. */
     public static final Duration HANDSHAKE_WAIT = Duration.ofSeconds(4);
+    /** A start served from the probe cache asks Hook0 again this long after the first tools/list ... */
+    static final Duration REVALIDATE_AFTER_LIST = Duration.ofMillis(300);
+    /** ... or this long after start when no tools/list comes. */
+    static final Duration REVALIDATE_FALLBACK = Duration.ofSeconds(5);
+
+    private final CountDownLatch listed = new CountDownLatch(1);
 
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile AccessReport current;
@@ -49,6 +57,15 @@ public final class LiveAccess implements CallerAccess {
      * server meanwhile; {@link Inspection#await} then gives the access as {@link #inspect} would.
      */
     public static Inspection begin(AccessInspector inspector, String token, Logger log) {
+        Optional<AccessReport> remembered = inspector.remembered(token);
+        if (remembered.isPresent()) {
+            LiveAccess live = new LiveAccess(remembered.get()).watched(inspector, token);
+            remembered.get().log(log);
+            log.info("listing the tools from Hook0's answers of a recent start (probe cache); asking Hook0 again in"
+                    + " the background");
+            live.revalidate(inspector, token, log);
+            return new Inspection(inspector, token, log, null, live);
+        }
         CompletableFuture<AccessReport> probing = new CompletableFuture<>();
         Thread prober = new Thread(() -> {
             try {
@@ -59,7 +76,39 @@ public final class LiveAccess implements CallerAccess {
         }, "hook0-inspect");
         prober.setDaemon(true);
         prober.start();
-        return new Inspection(inspector, token, log, probing);
+        return new Inspection(inspector, token, log, probing, null);
+    }
+
+    /**
+     * Probes again in the background, once the first tools/list was answered (or after
+     * {@link #REVALIDATE_FALLBACK}), and replaces the remembered report with Hook0's fresh answer; clients get
+     * tools/list_changed when the tools differ ({@link #onChange} listeners).
+     */
+    private void revalidate(AccessInspector inspector, String token, Logger log) {
+        Thread again = new Thread(() -> {
+            try {
+                if (listed.await(REVALIDATE_FALLBACK.toMillis(), TimeUnit.MILLISECONDS)) {
+                    Thread.sleep(REVALIDATE_AFTER_LIST.toMillis()); // let the tools/list answer go out first
+                }
+                AccessReport fresh = inspector.inspect(token);
+                if (!fresh.surface().enabledNames().equals(current.surface().enabledNames())) {
+                    log.info("Hook0's fresh answer changes the tools:");
+                    fresh.log(log);
+                }
+                replace(fresh);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.warn("probing again failed; keeping the remembered tools: {}", e.toString());
+            }
+        }, "hook0-revalidate");
+        again.setDaemon(true);
+        again.start();
+    }
+
+    /** Called when tools/list is answered: a remembered report is then checked with Hook0 again. */
+    public void listed() {
+        listed.countDown();
     }
 
     /** An inspection under way (see {@link #begin}). */
@@ -68,16 +117,25 @@ public final class LiveAccess implements CallerAccess {
         private final String token;
         private final Logger log;
         private final CompletableFuture<AccessReport> probing;
+        private final LiveAccess remembered;
 
-        private Inspection(AccessInspector inspector, String token, Logger log, CompletableFuture<AccessReport> probing) {
+        private Inspection(AccessInspector inspector, String token, Logger log, CompletableFuture<AccessReport> probing,
+                LiveAccess remembered) {
             this.inspector = inspector;
             this.token = token;
             this.log = log;
             this.probing = probing;
+            this.remembered = remembered;
         }
 
-        /** The probed access when probing ends within {@link #HANDSHAKE_WAIT}, else the provisional one. */
+        /**
+         * The remembered access at once; else the probed one when probing ends within {@link #HANDSHAKE_WAIT},
+         * else the provisional one.
+         */
         public LiveAccess await() {
+            if (remembered != null) {
+                return remembered;
+            }
             try {
                 AccessReport probed = probing.get(HANDSHAKE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
                 probed.log(log);

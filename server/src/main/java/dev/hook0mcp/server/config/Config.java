@@ -16,6 +16,9 @@ import java.util.Set;
  * @param callTimeout    HOOK0_CALL_TIMEOUT_SECONDS: deadline of one tool call, shared by all its Hook0 requests,
  *                       retries and waits (HOOK0_TIMEOUT_SECONDS still bounds each request)
  * @param shutdownGrace  how long in-flight calls may still finish and be answered on SIGTERM or end of input
+ * @param probeCacheTtl  HOOK0_PROBE_CACHE_TTL_SECONDS: how long Hook0's answers to a token's probes list its tools
+ *                       at the next start (then re-asked in the background); zero turns the cache off
+ * @param probeCacheDir  HOOK0_PROBE_CACHE_DIR: where those answers are kept (never the token)
  */
 public record Config(
         Command command,
@@ -34,7 +37,9 @@ public record Config(
         boolean sandbox,
         Set<String> allowedOrigins,
         Duration callTimeout,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        Duration probeCacheTtl,
+        String probeCacheDir) {
 
     public static final String DEFAULT_API_URL = "https://app.hook0.com";
     public static final int DEFAULT_PORT = 3000;
@@ -44,6 +49,7 @@ public record Config(
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
     /** MCP_SHUTDOWN_GRACE_SECONDS: how long in-flight calls may finish on SIGTERM or end of input. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_PROBE_CACHE_TTL = Duration.ofMinutes(10);
 
     /** What the process was asked to do. */
     public enum Command {
@@ -67,7 +73,7 @@ public record Config(
     public Config withApiUrlAndToken(String newApiUrl, String newToken) {
         return new Config(command, transport, host, port, newApiUrl, newToken, readOnly, toolsets, tools,
                 excludeTools, revealSecrets, timeout, maxResultBytes, sandbox, allowedOrigins, callTimeout,
-                shutdownGrace);
+                shutdownGrace, probeCacheTtl, probeCacheDir);
     }
 
     @Override
@@ -77,6 +83,7 @@ public record Config(
                 + ", toolsets=" + toolsets + ", tools=" + tools + ", excludeTools=" + excludeTools
                 + ", revealSecrets=" + revealSecrets + ", timeout=" + timeout + ", maxResultBytes="
                 + maxResultBytes + ", sandbox=" + sandbox + ", callTimeout=" + callTimeout
-                + ", shutdownGrace=" + shutdownGrace + "]";
+                + ", shutdownGrace=" + shutdownGrace + ", probeCacheTtl=" + probeCacheTtl + ", probeCacheDir="
+                + probeCacheDir + "]";
     }
 }

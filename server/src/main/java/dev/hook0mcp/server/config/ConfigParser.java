@@ -52,6 +52,12 @@ public final class ConfigParser {
             new Option("--shutdown-grace", "MCP_SHUTDOWN_GRACE_SECONDS", true,
                     "seconds in-flight calls get to finish on SIGTERM or end of input before the server stops"
                             + " (default " + Config.DEFAULT_SHUTDOWN_GRACE.toSeconds() + ")"),
+            new Option("--probe-cache-ttl", "HOOK0_PROBE_CACHE_TTL_SECONDS", true,
+                    "seconds Hook0's answers to a token's probes list its tools at the next start, re-asked in the"
+                            + " background (default " + Config.DEFAULT_PROBE_CACHE_TTL.toSeconds() + "; 0 = off)"),
+            new Option("--probe-cache-dir", "HOOK0_PROBE_CACHE_DIR", true,
+                    "where those answers are kept, never the token (default $XDG_CACHE_HOME/hook0-mcp or"
+                            + " ~/.cache/hook0-mcp)"),
             new Option("--sandbox", null, false,
                     "start an in-memory Hook0 sandbox with demo data on loopback and use it (no account needed)"));
 
@@ -118,7 +124,7 @@ public final class ConfigParser {
         return new Config(command, Transport.STDIO, Config.DEFAULT_HOST, Config.DEFAULT_PORT, Config.DEFAULT_API_URL,
                 null, false, Set.of(), Set.of(), Set.of(), false, Config.DEFAULT_TIMEOUT,
                 Config.DEFAULT_MAX_RESULT_BYTES, false, Set.of(), Config.DEFAULT_CALL_TIMEOUT,
-                Config.DEFAULT_SHUTDOWN_GRACE);
+                Config.DEFAULT_SHUTDOWN_GRACE, Config.DEFAULT_PROBE_CACHE_TTL, defaultProbeCacheDir());
     }
 
     private Config build(Config.Command command, Map<String, String> flags) {
@@ -133,6 +139,9 @@ public final class ConfigParser {
                 2_000, 10_000_000);
         int graceSeconds = s.integer("--shutdown-grace", "MCP_SHUTDOWN_GRACE_SECONDS",
                 (int) Config.DEFAULT_SHUTDOWN_GRACE.toSeconds(), 0, 600);
+        int probeCacheSeconds = s.integer("--probe-cache-ttl", "HOOK0_PROBE_CACHE_TTL_SECONDS",
+                (int) Config.DEFAULT_PROBE_CACHE_TTL.toSeconds(), 0, 86_400);
+        String probeCacheDir = s.string("--probe-cache-dir", "HOOK0_PROBE_CACHE_DIR", defaultProbeCacheDir());
         return new Config(
                 command,
                 Transport.parse(s.string("--transport", "MCP_TRANSPORT", "stdio")),
@@ -150,7 +159,17 @@ public final class ConfigParser {
                 s.bool("--sandbox", null),
                 s.list("--allowed-origins", "MCP_ALLOWED_ORIGINS"),
                 Duration.ofSeconds(callTimeoutSeconds),
-                Duration.ofSeconds(graceSeconds));
+                Duration.ofSeconds(graceSeconds),
+                Duration.ofSeconds(probeCacheSeconds),
+                probeCacheDir);
+    }
+
+    /** $XDG_CACHE_HOME/hook0-mcp when set to an absolute path, else ~/.cache/hook0-mcp. */
+    private String defaultProbeCacheDir() {
+        String xdg = env.get("XDG_CACHE_HOME");
+        String base = xdg != null && xdg.startsWith("/") ? xdg
+                : java.nio.file.Path.of(System.getProperty("user.home"), ".cache").toString();
+        return java.nio.file.Path.of(base, "hook0-mcp").toString();
     }
 
     /** The token from HOOK0_API_TOKEN_FILE or HOOK0_API_TOKEN, a pasted {@code Bearer } prefix removed. */

@@ -1,5 +1,6 @@
 package dev.hook0mcp.server.mcp;
 
+import dev.hook0mcp.server.access.LiveAccess;
 import dev.hook0mcp.server.config.Version;
 import dev.hook0mcp.server.engine.CallContext;
 import dev.hook0mcp.server.engine.ToolExecutor;
@@ -47,7 +48,12 @@ public final class McpFeatures {
                 .validateToolInputs(false) // the engine validates, with messages that name the argument
                 .jsonSchemaValidator(new CatalogSchemaValidator())
                 .tools(McpTools.specifications(context.surface(), executor, exchange -> context))
-                .addToolFilter(McpTools.listed(context::surface))
+                .addToolFilter(McpTools.listed(() -> {
+                    if (context.access() instanceof LiveAccess live) {
+                        live.listed(); // a start served from the probe cache now asks Hook0 again
+                    }
+                    return context.surface();
+                }))
                 .resources(resources)
                 .resourceTemplates(templates)
                 .prompts(prompts)

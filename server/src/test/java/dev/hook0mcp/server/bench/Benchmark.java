@@ -118,6 +118,8 @@ public final class Benchmark {
         List<Double> cold = new ArrayList<>();
         List<Double> second = new ArrayList<>();
         List<Double> readOnly = new ArrayList<>();
+        List<Double> aot = new ArrayList<>();
+        LaunchCommand aotLaunch = aotLaunch();
         List<Double> firstCallAbove = new ArrayList<>();
         List<Double> firstCall = new ArrayList<>();
         long nodeRssKb = 0;
@@ -158,13 +160,24 @@ public final class Benchmark {
                 s.handshakeAndListTools();
                 readOnly.add(s.sinceSpawnMs());
             }
-            System.err.printf("bench:   round %d: node %.0f ms, root %.0f ms, second %.0f ms, read-only %.0f ms%n",
-                    round + 1, node.get(round), cold.get(round), second.get(round), readOnly.get(round));
+            if (aotLaunch != null) {
+                try (StdioMcp s = new StdioMcp(aotLaunch.builder(sandbox.baseUrl(), sandbox.tokens().mintRoot(), List.of()),
+                        logs.resolve("stdio-aot.log").toFile())) {
+                    s.handshakeAndListTools();
+                    aot.add(s.sinceSpawnMs());
+                }
+            }
+            System.err.printf("bench:   round %d: node %.0f ms, root %.0f ms, second %.0f ms, read-only %.0f ms%s%n",
+                    round + 1, node.get(round), cold.get(round), second.get(round), readOnly.get(round),
+                    aot.isEmpty() ? "" : String.format(", Java 25 AOT %.0f ms", aot.get(round)));
         }
         double nodeMs = Stats.median(node);
         startRow("cold start → tools/list, root token (median of " + STARTS + ")", cold, nodeMs, 1.5);
         startRow("cold start → tools/list, read-only token", readOnly, nodeMs, 2.0);
         startRow("second start, same token", second, nodeMs, 1.2);
+        if (!aot.isEmpty()) {
+            startRow("(extra) cold start, root token, Java 25 AOT cache instead of the archive", aot, nodeMs, 1.5);
+        }
         double above = Stats.median(firstCallAbove);
         table.add("first tools/call after start, above a direct call", FigureTable.ms(above),
                 "direct " + FigureTable.ms(Stats.median(firstCall) - above), "—", "≤ 30 ms", above <= 30);
@@ -177,6 +190,28 @@ public final class Benchmark {
         double ratio = ms / nodeMs;
         table.add(figure, FigureTable.ms(ms), "Node SDK " + FigureTable.ms(nodeMs), FigureTable.times(ratio),
                 "≤ " + goalRatio + "× Node", ratio <= goalRatio);
+    }
+
+    /**
+     * The launch command with Java 24+ and its AOT cache in place of the class-data archive, when scripts/bench.sh
+     * found such a Java (hook0mcp.bench.aot.java) and made the cache (hook0mcp.bench.aot.cache); else null.
+     */
+    private LaunchCommand aotLaunch() {
+        String java = System.getProperty("hook0mcp.bench.aot.java");
+        String cache = System.getProperty("hook0mcp.bench.aot.cache");
+        if (java == null || cache == null) {
+            return null;
+        }
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        for (String arg : launch.command().subList(1, launch.command().size())) {
+            if (arg.startsWith("-XX:SharedArchiveFile=")) {
+                command.add("-XX:AOTCache=" + cache);
+            } else if (!arg.equals("-Xshare:auto")) {
+                command.add(arg);
+            }
+        }
+        return new LaunchCommand(List.copyOf(command), launch.env());
     }
 
     private StdioMcp stdio(String token, String log) throws IOException {

@@ -77,6 +77,8 @@ final class ServerJar implements AutoCloseable {
     /** The child must not inherit a developer's own Hook0 settings. */
     static Map<String, String> cleanEnv(Map<String, String> env) {
         Map<String, String> clean = new LinkedHashMap<>();
+        // the probe cache of the tests stays under target/, out of the developer's own cache directory
+        clean.put("HOOK0_PROBE_CACHE_DIR", Path.of("target", "probe-cache-it").toAbsolutePath().toString());
         for (String name : List.of("HOOK0_API_TOKEN", "HOOK0_API_TOKEN_FILE", "HOOK0_READ_ONLY", "HOOK0_TOOLSETS",
                 "HOOK0_TOOLS", "HOOK0_EXCLUDE_TOOLS", "HOOK0_REVEAL_SECRETS", "MCP_TRANSPORT")) {
             clean.put(name, "");
