@@ -61,7 +61,9 @@ class ClassDataArchiveIT {
             in.flush();
             JsonNode list = null;
             // every stdout line is a JSON-RPC message: a JVM warning there would break the client's stream
-            for (String line = out.readLine(); line != null && list == null; line = out.readLine()) {
+            while (list == null) {
+                String line = out.readLine();
+                assertTrue(line != null, "stdout ended before tools/list was answered");
                 JsonNode message = JSON.readTree(line);
                 assertEquals("2.0", message.path("jsonrpc").asText(), "not a JSON-RPC message on stdout: " + line);
                 if (message.path("id").asInt() == 2) {
