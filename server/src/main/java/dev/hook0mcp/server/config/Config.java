@@ -16,6 +16,8 @@ import java.util.Set;
  * @param callTimeout    HOOK0_CALL_TIMEOUT_SECONDS: deadline of one tool call, shared by all its Hook0 requests,
  *                       retries and waits (HOOK0_TIMEOUT_SECONDS still bounds each request)
  * @param shutdownGrace  how long in-flight calls may still finish and be answered on SIGTERM or end of input
+ * @param stateless      MCP_STATELESS: Streamable HTTP without sessions, so replicas need no stickiness
+ * @param metrics        MCP_METRICS: serve Prometheus metrics at GET /metrics (HTTP transports)
  */
 public record Config(
         Command command,
@@ -34,7 +36,9 @@ public record Config(
         boolean sandbox,
         Set<String> allowedOrigins,
         Duration callTimeout,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        boolean stateless,
+        boolean metrics) {
 
     public static final String DEFAULT_API_URL = "https://app.hook0.com";
     public static final int DEFAULT_PORT = 3000;
@@ -67,7 +71,7 @@ public record Config(
     public Config withApiUrlAndToken(String newApiUrl, String newToken) {
         return new Config(command, transport, host, port, newApiUrl, newToken, readOnly, toolsets, tools,
                 excludeTools, revealSecrets, timeout, maxResultBytes, sandbox, allowedOrigins, callTimeout,
-                shutdownGrace);
+                shutdownGrace, stateless, metrics);
     }
 
     @Override
@@ -77,6 +81,6 @@ public record Config(
                 + ", toolsets=" + toolsets + ", tools=" + tools + ", excludeTools=" + excludeTools
                 + ", revealSecrets=" + revealSecrets + ", timeout=" + timeout + ", maxResultBytes="
                 + maxResultBytes + ", sandbox=" + sandbox + ", callTimeout=" + callTimeout
-                + ", shutdownGrace=" + shutdownGrace + "]";
+                + ", shutdownGrace=" + shutdownGrace + ", stateless=" + stateless + ", metrics=" + metrics + "]";
     }
 }

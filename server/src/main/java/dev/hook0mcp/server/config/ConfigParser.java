@@ -52,6 +52,11 @@ public final class ConfigParser {
             new Option("--shutdown-grace", "MCP_SHUTDOWN_GRACE_SECONDS", true,
                     "seconds in-flight calls get to finish on SIGTERM or end of input before the server stops"
                             + " (default " + Config.DEFAULT_SHUTDOWN_GRACE.toSeconds() + ")"),
+            new Option("--stateless", "MCP_STATELESS", false,
+                    "true: Streamable HTTP without sessions (every request carries its token), for replicas behind a"
+                            + " load balancer without stickiness"),
+            new Option("--metrics", "MCP_METRICS", false,
+                    "true: HTTP transports also serve Prometheus metrics at GET /metrics (off by default)"),
             new Option("--sandbox", null, false,
                     "start an in-memory Hook0 sandbox with demo data on loopback and use it (no account needed)"));
 
@@ -118,7 +123,7 @@ public final class ConfigParser {
         return new Config(command, Transport.STDIO, Config.DEFAULT_HOST, Config.DEFAULT_PORT, Config.DEFAULT_API_URL,
                 null, false, Set.of(), Set.of(), Set.of(), false, Config.DEFAULT_TIMEOUT,
                 Config.DEFAULT_MAX_RESULT_BYTES, false, Set.of(), Config.DEFAULT_CALL_TIMEOUT,
-                Config.DEFAULT_SHUTDOWN_GRACE);
+                Config.DEFAULT_SHUTDOWN_GRACE, false, false);
     }
 
     private Config build(Config.Command command, Map<String, String> flags) {
@@ -133,9 +138,15 @@ public final class ConfigParser {
                 2_000, 10_000_000);
         int graceSeconds = s.integer("--shutdown-grace", "MCP_SHUTDOWN_GRACE_SECONDS",
                 (int) Config.DEFAULT_SHUTDOWN_GRACE.toSeconds(), 0, 600);
+        Transport transport = Transport.parse(s.string("--transport", "MCP_TRANSPORT", "stdio"));
+        boolean stateless = s.bool("--stateless", "MCP_STATELESS");
+        if (stateless && transport != Transport.HTTP) {
+            throw new ConfigException("MCP_STATELESS needs --transport http (Streamable HTTP), not " + transport.name()
+                    .toLowerCase(Locale.ROOT));
+        }
         return new Config(
                 command,
-                Transport.parse(s.string("--transport", "MCP_TRANSPORT", "stdio")),
+                transport,
                 s.string("--host", "MCP_HOST", Config.DEFAULT_HOST),
                 port,
                 apiUrl,
@@ -150,7 +161,9 @@ public final class ConfigParser {
                 s.bool("--sandbox", null),
                 s.list("--allowed-origins", "MCP_ALLOWED_ORIGINS"),
                 Duration.ofSeconds(callTimeoutSeconds),
-                Duration.ofSeconds(graceSeconds));
+                Duration.ofSeconds(graceSeconds),
+                stateless,
+                s.bool("--metrics", "MCP_METRICS"));
     }
 
     /** The token from HOOK0_API_TOKEN_FILE or HOOK0_API_TOKEN, a pasted {@code Bearer } prefix removed. */

@@ -6,10 +6,13 @@ import dev.hook0mcp.server.config.Transport;
 import dev.hook0mcp.server.engine.CallContext;
 import dev.hook0mcp.server.engine.Json;
 import dev.hook0mcp.server.mcp.McpFeatures;
+import dev.hook0mcp.server.mcp.McpStatelessFeatures;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
+import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
 import java.time.Duration;
@@ -17,7 +20,10 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Builds the endpoint of one token: probe it, then an SDK server with its tools on the configured transport. */
+/**
+ * Builds the endpoint of one token: probe it, then an SDK server with its tools on the configured transport
+ * (legacy SSE, Streamable HTTP with sessions, or stateless Streamable HTTP).
+ */
 final class EndpointFactory {
 
     static final String MCP_PATH = "/mcp";
@@ -31,10 +37,12 @@ final class EndpointFactory {
     private final ServerTransportSecurityValidator security;
     private final int maxRequestBytes;
     private final Duration sessionIdle;
+    private final boolean stateless;
 
     /** @param sessionIdle the SDK closes a Streamable HTTP session that had no request for one sweep of this period */
     EndpointFactory(ServerCore core, Transport transport, ServerTransportSecurityValidator security, int maxRequestBytes,
-            Duration sessionIdle) {
+            Duration sessionIdle, boolean stateless) {
+        this.stateless = stateless;
         this.core = core;
         this.transport = transport;
         this.security = security;
@@ -62,7 +70,19 @@ final class EndpointFactory {
                     .build();
             McpSyncServer server = McpFeatures.follow(McpFeatures.apply(McpServer.sync(provider), core.executor(),
                     context, access.report().instructions()).immediateExecution(true).build(), core.executor(), context);
-            return new CallerEndpoint(access, server, provider, List.of());
+            return new CallerEndpoint(access, server::closeGracefully, provider, List.of());
+        }
+        if (stateless) {
+            HttpServletStatelessServerTransport provider = HttpServletStatelessServerTransport.builder()
+                    .jsonMapper(mapper)
+                    .messageEndpoint(MCP_PATH)
+                    .securityValidator(security)
+                    .maxRequestSize(maxRequestBytes)
+                    .build();
+            McpStatelessSyncServer server = McpStatelessFeatures.follow(McpStatelessFeatures.apply(
+                    McpServer.sync(provider), core.executor(), context, access.report().instructions())
+                    .immediateExecution(true).build(), core.executor(), context);
+            return new CallerEndpoint(access, server::closeGracefully, provider, List.of());
         }
         var owned = OwnedSchedulers.build(() -> HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(mapper)
@@ -75,6 +95,6 @@ final class EndpointFactory {
         HttpServletStreamableServerTransportProvider provider = owned.value();
         McpSyncServer server = McpFeatures.follow(McpFeatures.apply(McpServer.sync(provider), core.executor(),
                 context, access.report().instructions()).immediateExecution(true).build(), core.executor(), context);
-        return new CallerEndpoint(access, server, provider, owned.schedulers());
+        return new CallerEndpoint(access, server::closeGracefully, provider, owned.schedulers());
     }
 }

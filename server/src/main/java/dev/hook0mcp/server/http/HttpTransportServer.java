@@ -4,6 +4,7 @@ import dev.hook0mcp.server.ServerCore;
 import dev.hook0mcp.server.TokenFingerprint;
 import dev.hook0mcp.server.config.Config;
 import dev.hook0mcp.server.config.Transport;
+import dev.hook0mcp.server.metrics.ServerMetrics;
 import java.time.Clock;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -17,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * MCP over HTTP on embedded Jetty: Streamable HTTP at /mcp ({@code MCP_TRANSPORT=http}) or legacy HTTP+SSE at
- * /sse and /message ({@code MCP_TRANSPORT=sse}). With HOOK0_API_TOKEN every caller uses it (probed once at
+ * MCP over HTTP on embedded Jetty: Streamable HTTP at /mcp ({@code MCP_TRANSPORT=http}; without sessions with
+ * {@code MCP_STATELESS=true}) or legacy HTTP+SSE at /sse and /message ({@code MCP_TRANSPORT=sse}), with
+ * {@code /healthz}, {@code /readyz} and, with {@code MCP_METRICS=true}, {@code /metrics} on the same port. With HOOK0_API_TOKEN every caller uses it (probed once at
  * start); without it each caller's own {@code Authorization: Bearer} token is forwarded and decides its tools.
  */
 public final class HttpTransportServer implements AutoCloseable {
@@ -56,7 +58,13 @@ public final class HttpTransportServer implements AutoCloseable {
         EndpointCache<CallerEndpoint> endpoints = new EndpointCache<>(limits.maxCachedTokens(),
                 limits.endpointIdle(), clock, CallerEndpoint::close, sessions::hasLive);
         EndpointFactory factory = new EndpointFactory(core, config.transport(), security, MAX_REQUEST_BYTES,
-                limits.sessionIdle());
+                limits.sessionIdle(), config.stateless());
+        ServerMetrics metrics = config.metrics() ? ServerMetrics.of(core) : null;
+        if (metrics != null) {
+            metrics.gauge("hook0.mcp.cached.tokens", "Tokens with an endpoint (tool surface) cached on this server",
+                    endpoints::size);
+            metrics.gauge("hook0.mcp.sessions", "Open MCP sessions on this server (0 when stateless)", sessions::size);
+        }
         if (config.hasToken()) {
             // One token for everyone: probe it now, so the first client does not wait and problems show at start.
             endpoints.get(TokenFingerprint.full(config.token()), key -> factory.create(config.token()));
@@ -66,7 +74,8 @@ public final class HttpTransportServer implements AutoCloseable {
                 config.hasToken() ? config.token() : null, endpoints, factory,
                 new TokenGate(core.client(), limits.instanceKeyRefresh().toMillis(), clock),
                 new NewEndpointRate(limits.newEndpointsPerAddress(), limits.newEndpointWindow().toMillis(), clock),
-                sessions, inFlight, limits.bodyDeadline().toMillis());
+                sessions, inFlight, limits.bodyDeadline().toMillis(), config.stateless(),
+                new HealthEndpoints(core.client(), clock), metrics);
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("hook0-mcp-http");
@@ -94,8 +103,8 @@ public final class HttpTransportServer implements AutoCloseable {
             log.warn("listening on {}, which is not a loopback address: anyone who can reach it can use the"
                     + " tools{}", config.host(), config.hasToken() ? " with the configured Hook0 token" : "");
         }
-        log.info("MCP {} on {}", config.transport() == Transport.SSE ? "HTTP+SSE (legacy)" : "Streamable HTTP",
-                server.url());
+        log.info("MCP {} on {}", config.transport() == Transport.SSE ? "HTTP+SSE (legacy)"
+                : config.stateless() ? "Streamable HTTP (stateless)" : "Streamable HTTP", server.url());
         return server;
     }
 
