@@ -1,6 +1,8 @@
 package dev.hook0mcp.server.metrics;
 
-import dev.hook0mcp.server.ServerCore;
+import dev.hook0mcp.server.access.AccessInspector;
+import dev.hook0mcp.server.engine.ToolExecutor;
+import dev.hook0mcp.server.hook0.Hook0Client;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -24,16 +26,16 @@ public final class ServerMetrics {
 
     private ServerMetrics() {}
 
-    /** Metrics of {@code core}: from now on its executor, Hook0 client and inspector report here. */
-    public static ServerMetrics of(ServerCore core) {
+    /** From now on the executor, the Hook0 client and the inspector report here. */
+    public static ServerMetrics of(ToolExecutor executor, Hook0Client client, AccessInspector inspector) {
         ServerMetrics metrics = new ServerMetrics();
-        core.executor().observe((tool, outcome) -> Counter.builder("hook0.mcp.tool.calls")
+        executor.observe((tool, outcome) -> Counter.builder("hook0.mcp.tool.calls")
                 .description("MCP tool calls (resource reads included) by tool and outcome")
                 .tag("tool", tool)
                 .tag("outcome", outcome.error() ? "error" : "ok")
                 .register(metrics.registry)
                 .increment());
-        core.client().observe((method, status, nanos) -> Timer.builder("hook0.mcp.hook0.requests")
+        client.observe((method, status, nanos) -> Timer.builder("hook0.mcp.hook0.requests")
                 .description("Requests sent to Hook0 (each retry is one), by method and status class")
                 .tag("method", method)
                 .tag("status", status == 0 ? "none" : (status / 100) + "xx")
@@ -41,7 +43,7 @@ public final class ServerMetrics {
                 .maximumExpectedValue(Duration.ofSeconds(60))
                 .register(metrics.registry)
                 .record(Duration.ofNanos(nanos)));
-        FunctionCounter.builder("hook0.mcp.probes.sent", core.inspector(), i -> i.probesSent())
+        FunctionCounter.builder("hook0.mcp.probes.sent", inspector, AccessInspector::probesSent)
                 .description("Probes sent to Hook0 to learn what tokens may do")
                 .register(metrics.registry);
         return metrics;
