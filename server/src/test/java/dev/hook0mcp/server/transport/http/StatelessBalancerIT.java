@@ -167,7 +167,7 @@ class StatelessBalancerIT {
         List<HttpTransportServer> replicas = startReplicas(3, false);
         try (Haproxy balancer = Haproxy.start(replicas.stream().map(HttpTransportServer::port).toList(), workDir())) {
             int failed = 0;
-            int calls = 6;
+            int calls = 3;
             McpSyncClient client = null;
             for (int i = 0; i < calls; i++) {
                 try {
