@@ -18,6 +18,7 @@ import java.util.Set;
  * @param shutdownGrace  how long in-flight calls may still finish and be answered on SIGTERM or end of input
  * @param stateless      MCP_STATELESS: Streamable HTTP without sessions, so replicas need no stickiness
  * @param metrics        MCP_METRICS: serve Prometheus metrics at GET /metrics (HTTP transports)
+ * @param trustedProxies MCP_TRUSTED_PROXIES: addresses of balancers whose X-Forwarded-For names the client
  */
 public record Config(
         Command command,
@@ -38,7 +39,8 @@ public record Config(
         Duration callTimeout,
         Duration shutdownGrace,
         boolean stateless,
-        boolean metrics) {
+        boolean metrics,
+        Set<String> trustedProxies) {
 
     public static final String DEFAULT_API_URL = "https://app.hook0.com";
     public static final int DEFAULT_PORT = 3000;
@@ -62,6 +64,7 @@ public record Config(
         tools = Set.copyOf(tools);
         excludeTools = Set.copyOf(excludeTools);
         allowedOrigins = Set.copyOf(allowedOrigins);
+        trustedProxies = Set.copyOf(trustedProxies);
     }
 
     public boolean hasToken() {
@@ -71,7 +74,7 @@ public record Config(
     public Config withApiUrlAndToken(String newApiUrl, String newToken) {
         return new Config(command, transport, host, port, newApiUrl, newToken, readOnly, toolsets, tools,
                 excludeTools, revealSecrets, timeout, maxResultBytes, sandbox, allowedOrigins, callTimeout,
-                shutdownGrace, stateless, metrics);
+                shutdownGrace, stateless, metrics, trustedProxies);
     }
 
     @Override
@@ -81,6 +84,7 @@ public record Config(
                 + ", toolsets=" + toolsets + ", tools=" + tools + ", excludeTools=" + excludeTools
                 + ", revealSecrets=" + revealSecrets + ", timeout=" + timeout + ", maxResultBytes="
                 + maxResultBytes + ", sandbox=" + sandbox + ", callTimeout=" + callTimeout
-                + ", shutdownGrace=" + shutdownGrace + ", stateless=" + stateless + ", metrics=" + metrics + "]";
+                + ", shutdownGrace=" + shutdownGrace + ", stateless=" + stateless + ", metrics=" + metrics + ", trustedProxies="
+                + trustedProxies + "]";
     }
 }

@@ -57,6 +57,9 @@ public final class ConfigParser {
                             + " load balancer without stickiness"),
             new Option("--metrics", "MCP_METRICS", false,
                     "true: HTTP transports also serve Prometheus metrics at GET /metrics (off by default)"),
+            new Option("--trusted-proxies", "MCP_TRUSTED_PROXIES", true,
+                    "HTTP transports: comma-separated addresses of load balancers; a request from one of them is"
+                            + " counted for the client its X-Forwarded-For names (per-address limits)"),
             new Option("--sandbox", null, false,
                     "start an in-memory Hook0 sandbox with demo data on loopback and use it (no account needed)"));
 
@@ -123,7 +126,7 @@ public final class ConfigParser {
         return new Config(command, Transport.STDIO, Config.DEFAULT_HOST, Config.DEFAULT_PORT, Config.DEFAULT_API_URL,
                 null, false, Set.of(), Set.of(), Set.of(), false, Config.DEFAULT_TIMEOUT,
                 Config.DEFAULT_MAX_RESULT_BYTES, false, Set.of(), Config.DEFAULT_CALL_TIMEOUT,
-                Config.DEFAULT_SHUTDOWN_GRACE, false, false);
+                Config.DEFAULT_SHUTDOWN_GRACE, false, false, Set.of());
     }
 
     private Config build(Config.Command command, Map<String, String> flags) {
@@ -163,7 +166,8 @@ public final class ConfigParser {
                 Duration.ofSeconds(callTimeoutSeconds),
                 Duration.ofSeconds(graceSeconds),
                 stateless,
-                s.bool("--metrics", "MCP_METRICS"));
+                s.bool("--metrics", "MCP_METRICS"),
+                s.list("--trusted-proxies", "MCP_TRUSTED_PROXIES"));
     }
 
     /** The token from HOOK0_API_TOKEN_FILE or HOOK0_API_TOKEN, a pasted {@code Bearer } prefix removed. */

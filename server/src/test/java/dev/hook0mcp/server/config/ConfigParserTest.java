@@ -34,6 +34,19 @@ class ConfigParserTest {
     }
 
     @Test
+    void statelessMetricsAndTrustedProxiesForATeamDeployment() {
+        Config c = parse(Map.of("MCP_TRANSPORT", "http", "MCP_STATELESS", "true", "MCP_TRUSTED_PROXIES", "10.0.0.2, 10.0.0.3"),
+                "--metrics");
+        assertTrue(c.stateless());
+        assertTrue(c.metrics());
+        assertEquals(Set.of("10.0.0.2", "10.0.0.3"), c.trustedProxies());
+        Config d = parse(Map.of());
+        assertFalse(d.stateless() || d.metrics(), "both off by default");
+        var e = assertThrows(ConfigException.class, () -> parse(Map.of("MCP_TRANSPORT", "sse"), "--stateless"));
+        assertTrue(e.getMessage().contains("--transport http"), e.getMessage());
+    }
+
+    @Test
     void apiUrlToleratesTrailingSlashAndApiV1() {
         for (String url : new String[] {"https://h.example/", "https://h.example/api/v1", "https://h.example/api/v1/"}) {
             assertEquals("https://h.example", ConfigParser.normalizeApiUrl(url), url);

@@ -85,7 +85,7 @@ public final class HttpTransportServer implements AutoCloseable {
                 new TokenGate(tokens.client(), limits.instanceKeyRefresh().toMillis(), clock),
                 new NewEndpointRate(limits.newEndpointsPerAddress(), limits.newEndpointWindow().toMillis(), clock),
                 sessions, inFlight, limits.bodyDeadline().toMillis(), config.stateless(),
-                new HealthEndpoints(tokens.client(), clock), metrics);
+                new HealthEndpoints(tokens.client(), clock), metrics, new ClientAddress(config.trustedProxies()));
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("hook0-mcp-http");

@@ -54,12 +54,15 @@ final class McpFrontServlet extends HttpServlet {
     private final boolean stateless;
     private final HealthEndpoints health;
     private final ServerMetrics metrics;
+    private final ClientAddress clientAddress;
 
     /** @param metrics null when metrics are off (then /metrics is a 404 like any unknown path) */
     McpFrontServlet(Transport transport, ServerTransportSecurityValidator security, int maxRequestBytes,
             String configuredToken, EndpointCache<CallerEndpoint> endpoints, EndpointFactory factory,
             TokenGate gate, NewEndpointRate newEndpoints, SessionTable sessions, InFlight inFlight,
-            long bodyDeadlineMillis, boolean stateless, HealthEndpoints health, ServerMetrics metrics) {
+            long bodyDeadlineMillis, boolean stateless, HealthEndpoints health, ServerMetrics metrics,
+            ClientAddress clientAddress) {
+        this.clientAddress = clientAddress;
         this.stateless = stateless;
         this.health = health;
         this.metrics = metrics;
@@ -187,7 +190,7 @@ final class McpFrontServlet extends HttpServlet {
                 return;
             }
         }
-        Caller caller = new Caller(token, TokenFingerprint.full(token), request.getRemoteAddr());
+        Caller caller = new Caller(token, TokenFingerprint.full(token), clientAddress.of(request));
         CallerEndpoint endpoint = endpointFor(caller, response);
         if (endpoint == null) {
             return;
