@@ -4,6 +4,7 @@ import dev.hook0mcp.server.ServerCore;
 import dev.hook0mcp.server.TokenFingerprint;
 import dev.hook0mcp.server.config.Config;
 import dev.hook0mcp.server.config.Transport;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Clock;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -46,7 +47,17 @@ public final class HttpTransportServer implements AutoCloseable {
         return start(core, HttpLimits.defaults(core.config().shutdownGrace()));
     }
 
+    /** @param port already bound to the configured host and port ({@link PortReservation}); Jetty takes it over */
+    public static HttpTransportServer start(ServerCore core, ServerSocketChannel port) throws Exception {
+        return start(core, HttpLimits.defaults(core.config().shutdownGrace()), port);
+    }
+
     static HttpTransportServer start(ServerCore core, HttpLimits limits) throws Exception {
+        return start(core, limits, null);
+    }
+
+    private static HttpTransportServer start(ServerCore core, HttpLimits limits, ServerSocketChannel port)
+            throws Exception {
         Config config = core.config();
         OwnedSchedulers.install();
         var security = OriginPolicy.validator(config);
@@ -78,6 +89,9 @@ public final class HttpTransportServer implements AutoCloseable {
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setIdleTimeout(limits.connectionIdle().toMillis());
+        if (port != null) {
+            connector.open(port);
+        }
         jetty.addConnector(connector);
         jetty.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         ServletContextHandler context = new ServletContextHandler();
