@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hook0mcp.sandbox.Sandbox;
+import dev.hook0mcp.server.config.ExitStatus;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ class LauncherMessagesTest {
     void aPersonAtATerminalIsToldTheSandboxWaitsForAClientAndHowToTryIt() {
         LaunchedInProcess.Outcome run = LaunchedInProcess.run(Map.of(), "", true, "--sandbox");
 
-        assertEquals(Launcher.OK, run.status(), run.all());
+        assertEquals(ExitStatus.OK, run.status(), run.all());
         String[] lines = run.stderr().split("\\R");
         assertEquals(1, lines.length, "one line: " + run.stderr());
         String line = lines[0];
@@ -64,7 +65,7 @@ class LauncherMessagesTest {
         LaunchedInProcess.Outcome run = LaunchedInProcess.run(Map.of(), StdioLines.handshake()
                 + StdioLines.request(2, "tools/list", "{}"), false, "--sandbox");
 
-        assertEquals(Launcher.OK, run.status(), run.all());
+        assertEquals(ExitStatus.OK, run.status(), run.all());
         assertFalse(run.stderr().contains("waiting for an MCP client"), run.stderr());
         assertEquals(List.of(1, 2), List.copyOf(StdioLines.byId(run.stdout()).keySet()),
                 "only the answers to initialize and tools/list: " + run.stdout());
@@ -79,7 +80,7 @@ class LauncherMessagesTest {
             LaunchedInProcess.Outcome run = LaunchedInProcess.run(hook0(sandbox.rootToken()),
                     "--transport", "http", "--port", port);
 
-            assertEquals(Launcher.BAD_CONFIG, run.status(), run.all());
+            assertEquals(ExitStatus.BAD_INPUT, run.status(), run.all());
             assertTrue(run.stderr().contains("port " + port + " on 127.0.0.1 is already in use"), run.stderr());
             assertTrue(run.stderr().contains("--port 0"), run.stderr());
             assertTrue(run.stderr().contains("another port with --port N (MCP_PORT)"), run.stderr());
@@ -87,7 +88,7 @@ class LauncherMessagesTest {
 
             LaunchedInProcess.Outcome withSandbox = LaunchedInProcess.run(Map.of("MCP_TRANSPORT", "sse",
                     "MCP_PORT", port), "--sandbox");
-            assertEquals(Launcher.BAD_CONFIG, withSandbox.status(), withSandbox.all());
+            assertEquals(ExitStatus.BAD_INPUT, withSandbox.status(), withSandbox.all());
             assertTrue(withSandbox.stderr().contains("is already in use"), withSandbox.stderr());
             assertEquals("", withSandbox.stdout());
         }
@@ -97,14 +98,14 @@ class LauncherMessagesTest {
     void aTokenFileThatDoesNotExistIsNamedWithItsSetting() {
         LaunchedInProcess.Outcome byVariable = LaunchedInProcess.run(Map.of("HOOK0_API_TOKEN_FILE",
                 "/nonexistent/hook0-token"));
-        assertEquals(Launcher.BAD_CONFIG, byVariable.status());
+        assertEquals(ExitStatus.BAD_INPUT, byVariable.status());
         assertTrue(byVariable.stderr().contains("cannot read HOOK0_API_TOKEN_FILE /nonexistent/hook0-token: no such"
                 + " file"), byVariable.stderr());
         assertTrue(byVariable.stderr().contains("create the file holding the service token"), byVariable.stderr());
 
         LaunchedInProcess.Outcome byFlag = LaunchedInProcess.run(Map.of(), "check", "--api-token-file",
                 "missing-token.txt");
-        assertEquals(Launcher.BAD_CONFIG, byFlag.status());
+        assertEquals(ExitStatus.BAD_INPUT, byFlag.status());
         assertTrue(byFlag.stderr().contains("cannot read --api-token-file missing-token.txt: no such file"),
                 byFlag.stderr());
         assertTrue(byFlag.stderr().contains("give an absolute one"), "a relative path says where it was looked"
@@ -118,7 +119,7 @@ class LauncherMessagesTest {
         for (String name : List.of("HOOK0_TOKEN", "HOOK0_API_KEY", "HOOK0_SERVICE_TOKEN")) {
             LaunchedInProcess.Outcome run = LaunchedInProcess.run(Map.of("HOOK0_API_URL", sandbox.baseUrl(),
                     name, token));
-            assertEquals(Launcher.BAD_CONFIG, run.status(), name);
+            assertEquals(ExitStatus.BAD_INPUT, run.status(), name);
             assertTrue(run.stderr().contains(name + " is set"), run.stderr());
             assertTrue(run.stderr().contains("did you mean HOOK0_API_TOKEN?"), run.stderr());
             assertTrue(run.stderr().contains("Rename " + name + " to HOOK0_API_TOKEN"), run.stderr());
@@ -126,7 +127,7 @@ class LauncherMessagesTest {
         }
         LaunchedInProcess.Outcome http = LaunchedInProcess.run(Map.of("HOOK0_TOKEN", token, "MCP_TRANSPORT", "http",
                 "MCP_PORT", "0"));
-        assertEquals(Launcher.BAD_CONFIG, http.status(), "not taken for per-caller tokens: " + http.all());
+        assertEquals(ExitStatus.BAD_INPUT, http.status(), "not taken for per-caller tokens: " + http.all());
         assertNoPieceOf(token, http.all());
     }
 
@@ -138,12 +139,12 @@ class LauncherMessagesTest {
                 "--allowed-origins", new String[] {"check", "--allowed-origins", "https://app.example"});
         for (var c : cases.entrySet()) {
             LaunchedInProcess.Outcome run = LaunchedInProcess.run(hook0(sandbox.rootToken()), c.getValue());
-            assertEquals(Launcher.BAD_CONFIG, run.status(), c.getKey() + ": " + run.all());
+            assertEquals(ExitStatus.BAD_INPUT, run.status(), c.getKey() + ": " + run.all());
             assertTrue(run.stderr().contains(c.getKey() + " is only used by the HTTP transports"), run.stderr());
             assertTrue(run.stderr().contains("add --transport http"), run.stderr());
         }
         LaunchedInProcess.Outcome byVariable = LaunchedInProcess.run(Map.of("MCP_PORT", "3001"), "--sandbox");
-        assertEquals(Launcher.BAD_CONFIG, byVariable.status());
+        assertEquals(ExitStatus.BAD_INPUT, byVariable.status());
         assertTrue(byVariable.stderr().contains("MCP_PORT is only used by the HTTP transports"), byVariable.stderr());
         assertTrue(byVariable.stderr().contains("or remove MCP_PORT"), byVariable.stderr());
     }
@@ -155,7 +156,7 @@ class LauncherMessagesTest {
                 + StdioLines.request(3, "tools/call", "{\"name\":\"get_token_info\",\"arguments\":{}}")
                 + StdioLines.request(4, "tools/call", "{\"name\":\"list_applications\",\"arguments\":{}}"), false);
 
-        assertEquals(Launcher.OK, run.status(), run.all());
+        assertEquals(ExitStatus.OK, run.status(), run.all());
         Map<Integer, JsonNode> answers = StdioLines.byId(run.stdout());
         assertEquals(List.of(1, 2, 3, 4), List.copyOf(answers.keySet()), run.stdout());
         assertTrue(answers.get(1).at("/result/instructions").asText().contains("The configured token is unusable"));

@@ -1,7 +1,7 @@
 package dev.hook0mcp.server.mcp;
 
 import dev.hook0mcp.server.engine.CallContext;
-import dev.hook0mcp.server.engine.ToolSurface;
+import dev.hook0mcp.server.access.ToolSurface;
 import dev.hook0mcp.server.mcp.prompts.CreateWebhookSubscriptionPrompt;
 import dev.hook0mcp.server.mcp.prompts.DebugEventDeliveryPrompt;
 import dev.hook0mcp.server.mcp.prompts.TriageWebhooksPrompt;
