@@ -49,6 +49,17 @@ public record TokenInfo(
         boolean uninterpretedDatalog,
         Optional<String> rootTokenHint) {
 
+    /**
+     * What the user does about an unusable token, wherever it came from. A client's own health check cannot tell:
+     * it shows this server connected whatever the token, so the way to confirm a token is {@code check}.
+     */
+    public static final String UNUSABLE_TOKEN_FIX = "Give hook0-mcp a working service token: create one in the Hook0"
+            + " dashboard (Organization → Service Tokens → Create; attenuate it to one application, an expiry or"
+            + " read-only if you like), put it in HOOK0_API_TOKEN (or in a file named by HOOK0_API_TOKEN_FILE) in"
+            + " this MCP client's configuration of hook0-mcp — over HTTP without a configured token, send it as"
+            + " Authorization: Bearer — and restart the server. Confirm it first in a terminal with"
+            + " `java -jar hook0-mcp.jar check`: the client showing this server as connected only means it started.";
+
     static final String UNINTERPRETED_DATALOG = "the token holds Datalog this server does not interpret; the tool"
             + " list comes from Hook0's own answers to probes";
 
@@ -89,6 +100,11 @@ public record TokenInfo(
 
     public boolean isEnabled(String name) {
         return tools.stream().anyMatch(d -> d.enabled() && d.tool().name().equals(name));
+    }
+
+    /** For an unusable token: what the user does about it ({@link #UNUSABLE_TOKEN_FIX}). */
+    public Optional<String> fix() {
+        return problem.map(p -> UNUSABLE_TOKEN_FIX);
     }
 
     /** "12 of 30": how many tools are on, of how many. */

@@ -14,7 +14,7 @@ public final class ServerInstructions {
                 + " responses. ");
         if (info.problem().isPresent()) {
             s.append("The configured token is unusable: ").append(info.problem().get())
-                    .append(". Only get_token_info is offered.");
+                    .append(". Only get_token_info is offered; its result says how the user fixes this.");
             return s.toString();
         }
         s.append("Token: organization ").append(info.organizationId().map(Object::toString).orElse("unknown"));

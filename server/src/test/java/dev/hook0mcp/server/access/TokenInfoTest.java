@@ -72,7 +72,7 @@ class TokenInfoTest {
         assertEquals("verified: signed by the instance's key", json.get("signature").asText());
         assertEquals("read-only", json.get("mode").asText());
         assertEquals("[\"event:get\",\"event:list\"]", json.get("action_allow_list").toString());
-        assertFalse(json.has("problem") || json.has("api_problem"), json.toString());
+        assertFalse(json.has("problem") || json.has("fix") || json.has("api_problem"), json.toString());
         assertEquals(CATALOG.size(), json.get("tools").size());
         JsonNode first = json.get("tools").get(0);
         assertEquals(READ_ONLY_APP.tools().get(0).tool().name(), first.get("name").asText());
@@ -144,9 +144,10 @@ class TokenInfoTest {
         ObjectNode json = TokenInfoHandler.json(unusable);
         assertEquals("unknown", json.get("organization_id").asText());
         assertEquals(problem, json.get("problem").asText());
+        assertEquals(TokenInfo.UNUSABLE_TOKEN_FIX, json.get("fix").asText());
         assertEquals(List.of(), JsonSchemas.compile(CATALOG.get("get_token_info").outputSchema()).validate(json));
         assertTrue(ServerInstructions.of(unusable).endsWith("The configured token is unusable: " + problem
-                + ". Only get_token_info is offered."));
+                + ". Only get_token_info is offered; its result says how the user fixes this."));
         assertTrue(ReviewTokenAccessPrompt.render(unusable).contains("- problem: " + problem + "\n"));
         String check = check(unusable);
         assertTrue(check.contains("PROBLEM:    " + problem + "\n"), check);

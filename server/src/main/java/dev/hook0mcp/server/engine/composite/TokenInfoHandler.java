@@ -36,6 +36,7 @@ public final class TokenInfoHandler implements ToolHandler {
             list.forEach(allowed::add);
         });
         info.problem().ifPresent(p -> json.put("problem", p));
+        info.fix().ifPresent(f -> json.put("fix", f));
         info.apiProblem().ifPresent(p -> json.put("api_problem", p));
         ArrayNode tools = json.putArray("tools");
         for (ToolSurface.Decision d : info.tools()) {
