@@ -59,9 +59,19 @@ public final class ConfigParser {
     private static final List<String> HTTP_ONLY_FLAGS = List.of("--host", "--port", "--allowed-origins");
 
     private final Map<String, String> env;
+    private final boolean tokenExpectedInEnv;
 
     public ConfigParser(Map<String, String> env) {
+        this(env, true);
+    }
+
+    /**
+     * @param tokenExpectedInEnv false for commands that also take the token on stdin (attenuate): a misnamed token
+     *     variable is then not a mistake worth stopping for
+     */
+    public ConfigParser(Map<String, String> env, boolean tokenExpectedInEnv) {
         this.env = env;
+        this.tokenExpectedInEnv = tokenExpectedInEnv;
     }
 
     public Config parse(String[] args) {
@@ -129,7 +139,7 @@ public final class ConfigParser {
         String apiUrl = normalizeApiUrl(s.string("--api-url", "HOOK0_API_URL", Config.DEFAULT_API_URL));
         String token = readToken(s);
         boolean sandbox = s.bool("--sandbox", null);
-        if (token == null && !sandbox) {
+        if (token == null && !sandbox && tokenExpectedInEnv) {
             MisnamedTokenVariable.find(env).ifPresent(name -> {
                 throw new ConfigException(MisnamedTokenVariable.message(name));
             });
@@ -167,18 +177,17 @@ public final class ConfigParser {
     }
 
     /**
-     * --host, --port and --allowed-origins only mean something to the HTTP transports: given with stdio they are
-     * a mistake (the server would not listen anywhere), not a setting to ignore.
+     * --host, --port and --allowed-origins only mean something to the HTTP transports: given on the command line
+     * with stdio they are a mistake (the server would not listen anywhere), not a setting to ignore. Their
+     * environment variables are left alone: a shell may export MCP_PORT for another program, and clients pass the
+     * shell's environment on.
      */
     private static void refuseHttpOnlySettings(Settings s) {
         for (String flag : HTTP_ONLY_FLAGS) {
-            Option option = byFlag(flag);
-            String value = s.raw(option.flag(), option.env());
-            if (value != null && !value.isBlank()) {
-                String label = s.label(option.flag(), option.env());
-                throw new ConfigException(label + " is only used by the HTTP transports, and the transport is stdio:"
+            if (s.flags.containsKey(flag)) {
+                throw new ConfigException(flag + " is only used by the HTTP transports, and the transport is stdio:"
                         + " add --transport http (Streamable HTTP) or --transport sse (MCP_TRANSPORT), or remove "
-                        + label);
+                        + flag);
             }
         }
     }
