@@ -42,7 +42,7 @@ public final class TokenSessions {
     public <S extends McpServer.SyncSpecification<S>> McpSyncServer server(S spec, TokenSession session,
             boolean immediateExecution) {
         McpServer.SyncSpecification<S> features = McpFeatures.apply(spec, executor, session.context(),
-                session.access().report().instructions());
+                ServerInstructions.of(session.access().tokenInfo()));
         McpSyncServer server = features.immediateExecution(immediateExecution).build();
         return McpFeatures.follow(server, executor, session.context());
     }
@@ -51,7 +51,7 @@ public final class TokenSessions {
     public McpStatelessSyncServer statelessServer(McpServer.StatelessSyncSpecification spec, TokenSession session,
             boolean immediateExecution) {
         McpStatelessSyncServer server = McpStatelessFeatures.apply(spec, executor, session.context(),
-                session.access().report().instructions()).immediateExecution(immediateExecution).build();
+                ServerInstructions.of(session.access().tokenInfo())).immediateExecution(immediateExecution).build();
         return McpStatelessFeatures.follow(server, executor, session.context());
     }
 

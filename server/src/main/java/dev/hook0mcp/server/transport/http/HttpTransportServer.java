@@ -5,6 +5,7 @@ import dev.hook0mcp.server.token.TokenFingerprint;
 import dev.hook0mcp.server.config.Config;
 import dev.hook0mcp.server.config.Transport;
 import dev.hook0mcp.server.metrics.ServerMetrics;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Clock;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -46,21 +47,30 @@ public final class HttpTransportServer implements AutoCloseable {
     }
 
     public static HttpTransportServer start(Config config, TokenSessions tokens) throws Exception {
-        return start(config, tokens, (ServerMetrics) null);
+        return start(config, tokens, HttpLimits.defaults(config.shutdownGrace()), null, null);
     }
 
     /** @param metrics served at /metrics, with this server's cache sizes added; null: no /metrics */
     public static HttpTransportServer start(Config config, TokenSessions tokens, ServerMetrics metrics)
             throws Exception {
-        return start(config, tokens, HttpLimits.defaults(config.shutdownGrace()), metrics);
+        return start(config, tokens, HttpLimits.defaults(config.shutdownGrace()), null, metrics);
+    }
+
+    /**
+     * @param port    already bound to the configured host and port ({@link PortReservation}); Jetty takes it over
+     * @param metrics served at /metrics, with this server's cache sizes added; null: no /metrics
+     */
+    public static HttpTransportServer start(Config config, TokenSessions tokens, ServerSocketChannel port,
+            ServerMetrics metrics) throws Exception {
+        return start(config, tokens, HttpLimits.defaults(config.shutdownGrace()), port, metrics);
     }
 
     static HttpTransportServer start(Config config, TokenSessions tokens, HttpLimits limits) throws Exception {
-        return start(config, tokens, limits, null);
+        return start(config, tokens, limits, null, null);
     }
 
-    static HttpTransportServer start(Config config, TokenSessions tokens, HttpLimits limits, ServerMetrics metrics)
-            throws Exception {
+    private static HttpTransportServer start(Config config, TokenSessions tokens, HttpLimits limits,
+            ServerSocketChannel port, ServerMetrics metrics) throws Exception {
         OwnedSchedulers.install();
         var security = OriginPolicy.validator(config);
         Clock clock = Clock.systemUTC();
@@ -97,6 +107,9 @@ public final class HttpTransportServer implements AutoCloseable {
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setIdleTimeout(limits.connectionIdle().toMillis());
+        if (port != null) {
+            connector.open(port);
+        }
         jetty.addConnector(connector);
         jetty.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         ServletContextHandler context = new ServletContextHandler();
