@@ -82,6 +82,7 @@ public final class Launcher {
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             server.close();
+            core.close();
             stopped.countDown();
             // A stop asked for by SIGTERM/SIGINT that answered every call in flight is a clean exit, not 143/130.
             System.err.flush();
@@ -118,8 +119,12 @@ public final class Launcher {
             }
             LiveAccess access = LiveAccess.inspect(core.inspector(), config.token(), log);
             CallContext context = new CallContext(core.client(), config.token(), access);
-            StdioServer.serve(core.executor(), context, access.report().instructions(), stdin, stdout,
-                    config.shutdownGrace());
+            try {
+                StdioServer.serve(core.executor(), context, core.audit(Transport.STDIO, config.token()),
+                        access.report().instructions(), stdin, stdout, config.shutdownGrace());
+            } finally {
+                core.close();
+            }
             return OK;
         } catch (ConfigException e) {
             stderr.println("hook0-mcp: " + e.getMessage());

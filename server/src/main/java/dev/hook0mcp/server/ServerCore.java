@@ -2,8 +2,11 @@ package dev.hook0mcp.server;
 
 import dev.hook0mcp.catalog.ToolCatalog;
 import dev.hook0mcp.server.access.AccessInspector;
+import dev.hook0mcp.server.audit.AuditLog;
+import dev.hook0mcp.server.audit.CallerAudit;
 import dev.hook0mcp.server.config.Config;
 import dev.hook0mcp.server.config.ToolSelection;
+import dev.hook0mcp.server.config.Transport;
 import dev.hook0mcp.server.engine.ResultShaper;
 import dev.hook0mcp.server.engine.ShapingOptions;
 import dev.hook0mcp.server.engine.ToolExecutor;
@@ -18,15 +21,16 @@ import java.util.Map;
 
 /**
  * The transport-independent server: catalogue, Hook0 client, engine with its composite handlers, and the
- * inspector that decides what each token gets. Transports only adapt this to MCP.
+ * inspector that decides what each token gets, and the audit log when serving. Transports only adapt this to MCP.
  */
-public final class ServerCore {
+public final class ServerCore implements AutoCloseable {
 
     private final Config config;
     private final ToolCatalog catalog;
     private final Hook0Client client;
     private final ToolExecutor executor;
     private final AccessInspector inspector;
+    private final AuditLog audit;
 
     public ServerCore(Config config) {
         this.config = config;
@@ -42,6 +46,8 @@ public final class ServerCore {
                 "send_test_event", new SendTestEventHandler());
         this.executor = new ToolExecutor(catalog, shaper, composites, config.callTimeout());
         this.inspector = new AccessInspector(catalog, selection, client);
+        this.audit = config.command() == Config.Command.SERVE
+                ? AuditLog.open(config.auditLog(), config.auditLogMaxBytes(), System.err) : AuditLog.OFF;
     }
 
     public Config config() {
@@ -62,5 +68,16 @@ public final class ServerCore {
 
     public AccessInspector inspector() {
         return inspector;
+    }
+
+    /** The audit of one caller: this token on this transport. */
+    public CallerAudit audit(Transport transport, String token) {
+        return CallerAudit.of(audit, transport, token);
+    }
+
+    /** Writes what the audit log still holds. */
+    @Override
+    public void close() {
+        audit.close();
     }
 }

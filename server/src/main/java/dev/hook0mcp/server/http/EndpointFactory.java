@@ -2,6 +2,7 @@ package dev.hook0mcp.server.http;
 
 import dev.hook0mcp.server.ServerCore;
 import dev.hook0mcp.server.access.LiveAccess;
+import dev.hook0mcp.server.audit.CallerAudit;
 import dev.hook0mcp.server.config.Transport;
 import dev.hook0mcp.server.engine.CallContext;
 import dev.hook0mcp.server.engine.Json;
@@ -50,6 +51,7 @@ final class EndpointFactory {
     CallerEndpoint create(String token) {
         LiveAccess access = LiveAccess.inspect(core.inspector(), token, log);
         CallContext context = new CallContext(core.client(), token, access);
+        CallerAudit audit = core.audit(transport, token);
         JacksonMcpJsonMapper mapper = new JacksonMcpJsonMapper(Json.MAPPER);
         if (transport == Transport.SSE) {
             HttpServletSseServerTransportProvider provider = HttpServletSseServerTransportProvider.builder()
@@ -61,7 +63,8 @@ final class EndpointFactory {
                     .maxRequestSize(maxRequestBytes)
                     .build();
             McpSyncServer server = McpFeatures.follow(McpFeatures.apply(McpServer.sync(provider), core.executor(),
-                    context, access.report().instructions()).immediateExecution(true).build(), core.executor(), context);
+                    context, access.report().instructions(), audit).immediateExecution(true).build(), core.executor(),
+                    context, audit);
             return new CallerEndpoint(access, server, provider, List.of());
         }
         var owned = OwnedSchedulers.build(() -> HttpServletStreamableServerTransportProvider.builder()
@@ -74,7 +77,8 @@ final class EndpointFactory {
                 .build());
         HttpServletStreamableServerTransportProvider provider = owned.value();
         McpSyncServer server = McpFeatures.follow(McpFeatures.apply(McpServer.sync(provider), core.executor(),
-                context, access.report().instructions()).immediateExecution(true).build(), core.executor(), context);
+                context, access.report().instructions(), audit).immediateExecution(true).build(), core.executor(),
+                context, audit);
         return new CallerEndpoint(access, server, provider, owned.schedulers());
     }
 }

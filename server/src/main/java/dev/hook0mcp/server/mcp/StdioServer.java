@@ -1,5 +1,6 @@
 package dev.hook0mcp.server.mcp;
 
+import dev.hook0mcp.server.audit.CallerAudit;
 import dev.hook0mcp.server.engine.CallContext;
 import dev.hook0mcp.server.engine.ToolExecutor;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
@@ -28,8 +29,8 @@ public final class StdioServer {
     private StdioServer() {}
 
     /** Serves until stdin ends or SIGTERM arrives. */
-    public static void serve(ToolExecutor executor, CallContext context, String instructions, InputStream stdin,
-            PrintStream stdout, Duration grace) throws InterruptedException {
+    public static void serve(ToolExecutor executor, CallContext context, CallerAudit audit, String instructions,
+            InputStream stdin, PrintStream stdout, Duration grace) throws InterruptedException {
         CountDownLatch ended = new CountDownLatch(1);
         System.setOut(System.err);
         InFlightRequests inFlight = new InFlightRequests();
@@ -38,7 +39,8 @@ public final class StdioServer {
         var transport = new StdioServerTransportProvider(
                 new JacksonMcpJsonMapper(dev.hook0mcp.server.engine.Json.MAPPER), guarded, out);
         McpSyncServer server = McpFeatures.follow(
-                McpFeatures.apply(McpServer.sync(transport), executor, context, instructions).build(), executor, context);
+                McpFeatures.apply(McpServer.sync(transport), executor, context, instructions, audit).build(), executor,
+                context, audit);
         boolean onSignal = TerminationSignal.onTerm(ended::countDown);
         log.info("serving MCP over stdio ({} tools)", context.surface().enabledNames().size());
         ended.await();
