@@ -1,17 +1,17 @@
 package dev.hook0mcp.server;
 
+import dev.hook0mcp.server.config.ExitStatus;
+import dev.hook0mcp.server.config.Version;
 import dev.hook0mcp.sandbox.Sandbox;
-import dev.hook0mcp.server.access.LiveAccess;
 import dev.hook0mcp.server.attenuate.AttenuateCommand;
 import dev.hook0mcp.server.config.Config;
 import dev.hook0mcp.server.config.ConfigException;
 import dev.hook0mcp.server.config.ConfigParser;
 import dev.hook0mcp.server.config.HelpText;
 import dev.hook0mcp.server.config.Transport;
-import dev.hook0mcp.server.engine.CallContext;
-import dev.hook0mcp.server.http.HttpTransportServer;
+import dev.hook0mcp.server.transport.http.HttpTransportServer;
 import dev.hook0mcp.server.logging.SecretRedactor;
-import dev.hook0mcp.server.mcp.StdioServer;
+import dev.hook0mcp.server.transport.stdio.StdioServer;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
@@ -26,10 +26,6 @@ import org.slf4j.LoggerFactory;
  * Exit status: 0 done, 1 the server failed, 2 the configuration is unusable.
  */
 public final class Launcher {
-
-    public static final int OK = 0;
-    public static final int FAILED = 1;
-    public static final int BAD_CONFIG = 2;
 
     private final Map<String, String> env;
     private final InputStream stdin;
@@ -53,16 +49,16 @@ public final class Launcher {
             SecretRedactor.remember(config.token());
         } catch (ConfigException e) {
             stderr.println("hook0-mcp: " + e.getMessage());
-            return BAD_CONFIG;
+            return ExitStatus.BAD_INPUT;
         }
         switch (config.command()) {
             case HELP -> {
                 stdout.print(HelpText.render());
-                return OK;
+                return ExitStatus.OK;
             }
             case VERSION -> {
                 stdout.println(Version.NAME + " " + Version.VERSION);
-                return OK;
+                return ExitStatus.OK;
             }
             default -> {
                 return serveOrCheck(config);
@@ -74,7 +70,7 @@ public final class Launcher {
     private static int serveHttp(ServerCore core) throws InterruptedException {
         HttpTransportServer server;
         try {
-            server = HttpTransportServer.start(core);
+            server = HttpTransportServer.start(core.config(), core.sessions());
         } catch (Exception e) {
             throw new ConfigException("cannot serve HTTP on " + core.config().host() + ":" + core.config().port()
                     + ": " + e.getMessage());
@@ -86,12 +82,12 @@ public final class Launcher {
             stopped.countDown();
             // A stop asked for by SIGTERM/SIGINT that answered every call in flight is a clean exit, not 143/130.
             System.err.flush();
-            Runtime.getRuntime().halt(OK);
+            Runtime.getRuntime().halt(ExitStatus.OK);
         }, "hook0-mcp-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         server.join();
         stopped.await();
-        return OK;
+        return ExitStatus.OK;
     }
 
     private int serveOrCheck(Config config) {
@@ -108,7 +104,7 @@ public final class Launcher {
             }
             if (!config.hasToken() && (config.transport() == Transport.STDIO || config.command() == Config.Command.CHECK)) {
                 stderr.println(HelpText.missingToken());
-                return BAD_CONFIG;
+                return ExitStatus.BAD_INPUT;
             }
             ServerCore core = new ServerCore(config);
             if (config.command() == Config.Command.CHECK) {
@@ -117,24 +113,21 @@ public final class Launcher {
             if (config.transport() != Transport.STDIO) {
                 return serveHttp(core);
             }
-            LiveAccess access = LiveAccess.inspect(core.inspector(), config.token(), log);
-            CallContext context = new CallContext(core.client(), config.token(), access);
             try {
-                StdioServer.serve(core.executor(), context, core.audit(Transport.STDIO, config.token()),
-                        access.report().instructions(), stdin, stdout, config.shutdownGrace());
+                StdioServer.serve(core.sessions(), config.token(), stdin, stdout, config.shutdownGrace());
             } finally {
                 core.close();
             }
-            return OK;
+            return ExitStatus.OK;
         } catch (ConfigException e) {
             stderr.println("hook0-mcp: " + e.getMessage());
-            return BAD_CONFIG;
+            return ExitStatus.BAD_INPUT;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return OK;
+            return ExitStatus.OK;
         } catch (RuntimeException e) {
             log.error("hook0-mcp stopped: {}", e.toString(), e);
-            return FAILED;
+            return ExitStatus.FAILED;
         } finally {
             if (sandbox != null) {
                 sandbox.close();

@@ -1,22 +1,21 @@
 package dev.hook0mcp.server;
 
+import dev.hook0mcp.server.mcp.TokenSessions;
 import dev.hook0mcp.catalog.ToolCatalog;
 import dev.hook0mcp.server.access.AccessInspector;
 import dev.hook0mcp.server.audit.AuditLog;
-import dev.hook0mcp.server.audit.CallerAudit;
 import dev.hook0mcp.server.config.Config;
-import dev.hook0mcp.server.config.ToolSelection;
-import dev.hook0mcp.server.config.Transport;
-import dev.hook0mcp.server.engine.ResultShaper;
-import dev.hook0mcp.server.engine.ShapingOptions;
+import dev.hook0mcp.server.access.ToolSelection;
+import dev.hook0mcp.server.results.ResultShaper;
+import dev.hook0mcp.server.results.ShapingOptions;
 import dev.hook0mcp.server.engine.ToolExecutor;
 import dev.hook0mcp.server.engine.ToolHandler;
 import dev.hook0mcp.server.hook0.Hook0Client;
-import dev.hook0mcp.server.tools.ExplainEventDeliveryHandler;
-import dev.hook0mcp.server.tools.IngestEventHandler;
-import dev.hook0mcp.server.tools.ReplayFailedEventsHandler;
-import dev.hook0mcp.server.tools.SendTestEventHandler;
-import dev.hook0mcp.server.tools.TokenInfoHandler;
+import dev.hook0mcp.server.engine.composite.ExplainEventDeliveryHandler;
+import dev.hook0mcp.server.engine.composite.IngestEventHandler;
+import dev.hook0mcp.server.engine.composite.ReplayFailedEventsHandler;
+import dev.hook0mcp.server.engine.composite.SendTestEventHandler;
+import dev.hook0mcp.server.engine.composite.TokenInfoHandler;
 import java.util.Map;
 
 /**
@@ -66,13 +65,13 @@ public final class ServerCore implements AutoCloseable {
         return executor;
     }
 
-    public AccessInspector inspector() {
-        return inspector;
+    /** Serves a token on any transport: used by stdio for its one token, by HTTP for each caller's. */
+    public TokenSessions sessions() {
+        return new TokenSessions(inspector, client, executor, audit, config.transport());
     }
 
-    /** The audit of one caller: this token on this transport. */
-    public CallerAudit audit(Transport transport, String token) {
-        return CallerAudit.of(audit, transport, token);
+    public AccessInspector inspector() {
+        return inspector;
     }
 
     /** Writes what the audit log still holds. */

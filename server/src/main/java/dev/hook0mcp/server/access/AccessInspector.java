@@ -7,7 +7,6 @@ import dev.hook0mcp.catalog.ToolCatalog;
 import dev.hook0mcp.catalog.ToolDefinition;
 import dev.hook0mcp.catalog.ToolScope;
 import dev.hook0mcp.server.access.ProbeOutcome.Verdict;
-import dev.hook0mcp.server.config.ToolSelection;
 import dev.hook0mcp.server.hook0.Hook0Client;
 import dev.hook0mcp.server.hook0.Hook0Request;
 import dev.hook0mcp.server.hook0.Hook0Response;

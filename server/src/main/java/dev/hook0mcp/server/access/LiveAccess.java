@@ -1,8 +1,6 @@
 package dev.hook0mcp.server.access;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hook0mcp.server.engine.CallerAccess;
-import dev.hook0mcp.server.engine.ToolSurface;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,7 +1,7 @@
 package dev.hook0mcp.server.attenuate;
 
 import dev.hook0mcp.server.access.AccessReport;
-import dev.hook0mcp.server.engine.ToolSurface;
+import dev.hook0mcp.server.access.ToolSurface;
 import dev.hook0mcp.server.token.TokenFacts;
 import java.io.PrintStream;
 

@@ -1,12 +1,13 @@
 package dev.hook0mcp.server.attenuate;
 
+import dev.hook0mcp.server.config.ExitStatus;
 import dev.hook0mcp.catalog.ToolCatalog;
 import dev.hook0mcp.server.access.AccessInspector;
 import dev.hook0mcp.server.access.AccessReport;
 import dev.hook0mcp.server.config.Config;
 import dev.hook0mcp.server.config.ConfigException;
 import dev.hook0mcp.server.config.ConfigParser;
-import dev.hook0mcp.server.config.ToolSelection;
+import dev.hook0mcp.server.access.ToolSelection;
 import dev.hook0mcp.server.hook0.Hook0Client;
 import dev.hook0mcp.server.logging.SecretRedactor;
 import dev.hook0mcp.server.token.TokenBytes;
@@ -36,9 +37,6 @@ public final class AttenuateCommand {
     /** Largest token read from stdin: Biscuit tokens are a few hundred bytes to a few KiB. */
     public static final int MAX_STDIN_BYTES = 64 * 1024;
 
-    static final int OK = 0;
-    static final int UNUSABLE = 1;
-    static final int BAD_INPUT = 2;
 
     private final Map<String, String> env;
     private final InputStream stdin;
@@ -58,7 +56,7 @@ public final class AttenuateCommand {
             AttenuateOptions options = AttenuateOptions.parse(args, Instant.now());
             if (options.help()) {
                 stdout.print(AttenuateOptions.HELP);
-                return OK;
+                return ExitStatus.OK;
             }
             Config config = new ConfigParser(env).parse(options.serverArgs().toArray(String[]::new));
             if (config.command() != Config.Command.SERVE || config.sandbox()) {
@@ -81,17 +79,17 @@ public final class AttenuateCommand {
             if (report.problem() != null) {
                 stderr.println("hook0-mcp attenuate: the new token is not usable, so it is not printed: "
                         + report.problem());
-                return UNUSABLE;
+                return ExitStatus.FAILED;
             }
             stdout.println(narrowed);
             stdout.flush();
-            return OK;
+            return ExitStatus.OK;
         } catch (ConfigException e) {
             stderr.println("hook0-mcp attenuate: " + e.getMessage());
-            return BAD_INPUT;
+            return ExitStatus.BAD_INPUT;
         } catch (TokenFormatException e) {
             stderr.println("hook0-mcp attenuate: " + e.getMessage());
-            return BAD_INPUT;
+            return ExitStatus.BAD_INPUT;
         }
     }
 

@@ -2,8 +2,8 @@ package dev.hook0mcp.server.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hook0mcp.server.engine.Json;
-import dev.hook0mcp.server.engine.ToolOutcome;
+import dev.hook0mcp.server.json.Json;
+import dev.hook0mcp.server.results.ToolOutcome;
 import dev.hook0mcp.server.hook0.Hook0Journal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

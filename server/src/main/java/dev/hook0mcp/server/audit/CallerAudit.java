@@ -1,6 +1,6 @@
 package dev.hook0mcp.server.audit;
 
-import dev.hook0mcp.server.TokenFingerprint;
+import dev.hook0mcp.server.token.TokenFingerprint;
 import dev.hook0mcp.server.config.Transport;
 import java.util.List;
 import java.util.Locale;

@@ -2,7 +2,7 @@ package dev.hook0mcp.server.audit;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hook0mcp.server.engine.Json;
+import dev.hook0mcp.server.json.Json;
 import dev.hook0mcp.server.hook0.Hook0Journal;
 import dev.hook0mcp.server.hook0.Hook0Request;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package dev.hook0mcp.server.config;
 
-import dev.hook0mcp.server.Version;
 
 /** The text of --help. */
 public final class HelpText {

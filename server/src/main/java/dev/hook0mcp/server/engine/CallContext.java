@@ -1,5 +1,7 @@
 package dev.hook0mcp.server.engine;
 
+import dev.hook0mcp.server.access.CallerAccess;
+import dev.hook0mcp.server.access.ToolSurface;
 import dev.hook0mcp.server.hook0.Deadline;
 import dev.hook0mcp.server.hook0.Hook0Client;
 import dev.hook0mcp.server.hook0.Hook0Journal;

@@ -1,5 +1,8 @@
 package dev.hook0mcp.server.engine;
 
+import dev.hook0mcp.server.json.Json;
+import dev.hook0mcp.server.results.ToolOutcome;
+import dev.hook0mcp.server.results.UntrustedText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hook0mcp.catalog.Route;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hook0mcp.sandbox.Sandbox;
 import dev.hook0mcp.server.engine.CallContext;
-import dev.hook0mcp.server.engine.TokenDefaults;
-import dev.hook0mcp.server.engine.ToolSurface;
+import dev.hook0mcp.server.access.TokenDefaults;
+import dev.hook0mcp.server.access.ToolSurface;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CompleteResult.CompleteCompletion;
 import java.util.ArrayList;

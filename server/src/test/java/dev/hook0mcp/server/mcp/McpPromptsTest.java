@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hook0mcp.server.engine.ToolSurface;
+import dev.hook0mcp.server.access.ToolSurface;
 import dev.hook0mcp.server.mcp.prompts.CreateWebhookSubscriptionPrompt;
 import dev.hook0mcp.server.mcp.prompts.DebugEventDeliveryPrompt;
 import dev.hook0mcp.server.mcp.prompts.TriageWebhooksPrompt;
