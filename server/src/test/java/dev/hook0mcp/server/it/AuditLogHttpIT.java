@@ -18,6 +18,7 @@ import dev.hook0mcp.server.config.ConfigParser;
 import dev.hook0mcp.server.transport.http.HttpTransportServer;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpError;
@@ -231,6 +232,30 @@ class AuditLogHttpIT {
         }
         audit.one(1, tool("list_organizations"));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("audit.jsonl"))));
+    }
+
+    @Test
+    void legacySseCallsAreRecordedWithTheirSession() throws Exception {
+        Path file = dir.resolve("sse-audit.jsonl");
+        Config sse = new ConfigParser(Map.of("HOOK0_API_URL", sandbox.baseUrl(), "MCP_TRANSPORT", "sse",
+                "MCP_PORT", "0", "HOOK0_AUDIT_LOG", file.toString())).parse(new String[0]);
+        ServerCore sseCore = new ServerCore(sse);
+        HttpTransportServer other = HttpTransportServer.start(sseCore.config(), sseCore.sessions());
+        var transport = HttpClientSseClientTransport.builder("http://127.0.0.1:" + other.port()).sseEndpoint("/sse")
+                .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + readOnly))
+                .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper())).build();
+        try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build()) {
+            client.initialize();
+            ok(call(client, "list_organizations", Map.of()));
+        } finally {
+            other.close();
+            sseCore.close();
+        }
+        JsonNode record = new AuditRecords(file).one(1, tool("list_organizations"));
+        assertEquals("sse", record.path("transport").asText());
+        assertFalse(record.path("session").asText("").isBlank(), record.toString());
+        assertEquals(fingerprint(readOnly), record.path("token").asText());
+        assertEquals(List.of("GET /api/v1/organizations 200"), hook0(record));
     }
 
     @Test
