@@ -75,14 +75,18 @@ public final class AuditLog implements AutoCloseable {
                     e.getReason());
             return OFF;
         }
-        AuditLog audit = new AuditLog(target, file, QUEUE_LINES);
+        IOException unwritable = null;
         try {
-            file.open();
+            file.open(); // before the writer thread exists: from then on only that thread touches the file
             if (file.readableByOthers()) {
                 log.warn("audit log {} is readable by other users; make it owner-only (chmod 600)", target);
             }
         } catch (IOException e) {
-            audit.cannotWrite(e);
+            unwritable = e;
+        }
+        AuditLog audit = new AuditLog(target, file, QUEUE_LINES);
+        if (unwritable != null) {
+            audit.cannotWrite(unwritable); // the writer tries again at each line, without another warning
         }
         return audit;
     }
