@@ -235,6 +235,29 @@ class AuditLogHttpIT {
     }
 
     @Test
+    void compositeWritesListEveryRequestTheyMake() throws Exception {
+        String app = sandbox.applicationId().toString();
+        try (McpSyncClient root = client(server, sandbox.rootToken())) {
+            String type = ok(call(root, "list_event_types", Map.of("application_id", app)))
+                    .at("/items/0/event_type_name").asText();
+            ok(call(root, "send_test_event", Map.of("application_id", app, "event_type", type,
+                    "payload", Map.of("marker", PAYLOAD_MARKER), "wait_seconds", 0)));
+            ok(call(root, "replay_failed_events", Map.of("application_id", app)));
+        }
+        JsonNode tested = audit.one(1, tool("send_test_event"));
+        assertEquals(List.of("GET /api/v1/event_types?application_id=" + app + " 200"), hook0(tested).subList(0, 1));
+        assertTrue(hook0(tested).get(1).startsWith("POST /api/v1/event 20"), tested.toString());
+        assertTrue(tested.at("/arguments/payload").asText().startsWith("[omitted: "), tested.toString());
+        JsonNode dryRun = audit.one(1, tool("replay_failed_events").and(r -> r.path("outcome").asText().equals("ok")));
+        List<String> requests = hook0(dryRun);
+        assertTrue(requests.size() >= 2, dryRun.toString());
+        assertTrue(requests.stream().allMatch(r -> r.startsWith("GET ")), "a dry run only reads: " + requests);
+        assertTrue(requests.stream().anyMatch(r -> r.startsWith("GET /api/v1/request_attempts?application_id=" + app)),
+                requests.toString());
+        audit.holdsNone(PAYLOAD_MARKER);
+    }
+
+    @Test
     void legacySseCallsAreRecordedWithTheirSession() throws Exception {
         Path file = dir.resolve("sse-audit.jsonl");
         Config sse = new ConfigParser(Map.of("HOOK0_API_URL", sandbox.baseUrl(), "MCP_TRANSPORT", "sse",
