@@ -51,7 +51,7 @@ public final class TokenSessions {
     public <S extends McpServer.SyncSpecification<S>> McpSyncServer server(S spec, TokenSession session,
             boolean immediateExecution) {
         McpServer.SyncSpecification<S> features = McpFeatures.apply(spec, executor, session.context(),
-                session.access().report().instructions(), session.audit());
+                ServerInstructions.of(session.access().tokenInfo()), session.audit());
         McpSyncServer server = features.immediateExecution(immediateExecution).build();
         return McpFeatures.follow(server, executor, session.context(), session.audit());
     }
