@@ -15,9 +15,9 @@ public record ToolOutcome(Kind kind, ObjectNode structured, String text) {
         OK,
         /** Hook0 or the input said no, or something failed. */
         ERROR,
-        /** Not run: the tool is not offered to this token. */
+        /** Not run: the tool is not offered to this token, or the user declined or cancelled its confirmation. */
         REFUSED,
-        /** Not run: a write that needs a confirmation did not get a valid one (declined, cancelled, invalid). */
+        /** Not run: a write that needs a confirmation string was given none or an invalid one. */
         NOT_CONFIRMED
     }
 

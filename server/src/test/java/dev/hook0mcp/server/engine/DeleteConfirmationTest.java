@@ -32,7 +32,7 @@ class DeleteConfirmationTest {
         for (Interaction.Answer no : new Interaction.Answer[] {Interaction.Answer.DECLINED, Interaction.Answer.CANCELLED}) {
             ToolOutcome outcome = DeleteConfirmation.ask(answering(no), "Delete?", "delete_application", "app x")
                     .orElseThrow();
-            assertEquals(ToolOutcome.Kind.NOT_CONFIRMED, outcome.kind(), no.name());
+            assertEquals(ToolOutcome.Kind.REFUSED, outcome.kind(), no.name() + ": a declined confirmation is a refusal");
             assertTrue(outcome.error());
             assertTrue(outcome.text().startsWith("delete_application not confirmed"), outcome.text());
         }
