@@ -16,6 +16,8 @@ import java.util.Set;
  * @param callTimeout    HOOK0_CALL_TIMEOUT_SECONDS: deadline of one tool call, shared by all its Hook0 requests,
  *                       retries and waits (HOOK0_TIMEOUT_SECONDS still bounds each request)
  * @param shutdownGrace  how long in-flight calls may still finish and be answered on SIGTERM or end of input
+ * @param auditLog       HOOK0_AUDIT_LOG: the audit log's file, {@code -} for stderr, null for none
+ * @param auditLogMaxMb  HOOK0_AUDIT_LOG_MAX_MB: size at which the audit log file rolls to FILE.1
  * @param stateless      MCP_STATELESS: Streamable HTTP without sessions, so replicas need no stickiness
  * @param metrics        MCP_METRICS: serve Prometheus metrics at GET /metrics (HTTP transports)
  * @param trustedProxies MCP_TRUSTED_PROXIES: addresses of balancers whose X-Forwarded-For names the client
@@ -38,6 +40,8 @@ public record Config(
         Set<String> allowedOrigins,
         Duration callTimeout,
         Duration shutdownGrace,
+        String auditLog,
+        int auditLogMaxMb,
         boolean stateless,
         boolean metrics,
         Set<String> trustedProxies) {
@@ -50,6 +54,7 @@ public record Config(
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
     /** MCP_SHUTDOWN_GRACE_SECONDS: how long in-flight calls may finish on SIGTERM or end of input. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    public static final int DEFAULT_AUDIT_LOG_MAX_MB = 100;
 
     /** What the process was asked to do. */
     public enum Command {
@@ -74,7 +79,12 @@ public record Config(
     public Config withApiUrlAndToken(String newApiUrl, String newToken) {
         return new Config(command, transport, host, port, newApiUrl, newToken, readOnly, toolsets, tools,
                 excludeTools, revealSecrets, timeout, maxResultBytes, sandbox, allowedOrigins, callTimeout,
-                shutdownGrace, stateless, metrics, trustedProxies);
+                shutdownGrace, auditLog, auditLogMaxMb, stateless, metrics, trustedProxies);
+    }
+
+    /** The audit log's size cap in bytes. */
+    public long auditLogMaxBytes() {
+        return auditLogMaxMb * 1024L * 1024L;
     }
 
     @Override
@@ -84,7 +94,7 @@ public record Config(
                 + ", toolsets=" + toolsets + ", tools=" + tools + ", excludeTools=" + excludeTools
                 + ", revealSecrets=" + revealSecrets + ", timeout=" + timeout + ", maxResultBytes="
                 + maxResultBytes + ", sandbox=" + sandbox + ", callTimeout=" + callTimeout
-                + ", shutdownGrace=" + shutdownGrace + ", stateless=" + stateless + ", metrics=" + metrics + ", trustedProxies="
-                + trustedProxies + "]";
+                + ", shutdownGrace=" + shutdownGrace + ", auditLog=" + auditLog + ", auditLogMaxMb=" + auditLogMaxMb
+                + ", stateless=" + stateless + ", metrics=" + metrics + ", trustedProxies=" + trustedProxies + "]";
     }
 }

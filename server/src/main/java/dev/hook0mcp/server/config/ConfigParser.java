@@ -60,6 +60,12 @@ public final class ConfigParser {
             new Option("--trusted-proxies", "MCP_TRUSTED_PROXIES", true,
                     "HTTP transports: comma-separated addresses of load balancers; a request from one of them is"
                             + " counted for the client its X-Forwarded-For names (per-address limits)"),
+            new Option("--audit-log", "HOOK0_AUDIT_LOG", true,
+                    "append one JSON line per tool call, resource read and prompt get to this file (mode 0600;"
+                            + " - for stderr; default: none)"),
+            new Option("--audit-log-max-mb", "HOOK0_AUDIT_LOG_MAX_MB", true,
+                    "size in MB at which the audit log file rolls to FILE.1 (default "
+                            + Config.DEFAULT_AUDIT_LOG_MAX_MB + ")"),
             new Option("--sandbox", null, false,
                     "start an in-memory Hook0 sandbox with demo data on loopback and use it (no account needed)"));
 
@@ -140,7 +146,7 @@ public final class ConfigParser {
         return new Config(command, Transport.STDIO, Config.DEFAULT_HOST, Config.DEFAULT_PORT, Config.DEFAULT_API_URL,
                 null, false, Set.of(), Set.of(), Set.of(), false, Config.DEFAULT_TIMEOUT,
                 Config.DEFAULT_MAX_RESULT_BYTES, false, Set.of(), Config.DEFAULT_CALL_TIMEOUT,
-                Config.DEFAULT_SHUTDOWN_GRACE, false, false, Set.of());
+                Config.DEFAULT_SHUTDOWN_GRACE, null, Config.DEFAULT_AUDIT_LOG_MAX_MB, false, false, Set.of());
     }
 
     private Config build(Config.Command command, Map<String, String> flags) {
@@ -161,6 +167,13 @@ public final class ConfigParser {
                 2_000, 10_000_000);
         int graceSeconds = s.integer("--shutdown-grace", "MCP_SHUTDOWN_GRACE_SECONDS",
                 (int) Config.DEFAULT_SHUTDOWN_GRACE.toSeconds(), 0, 600);
+        String auditLog = s.raw("--audit-log", "HOOK0_AUDIT_LOG");
+        if (auditLog != null && TokenText.looksLikeToken(auditLog.strip())) {
+            throw new ConfigException("HOOK0_AUDIT_LOG / --audit-log must name a file, but its value looks like a"
+                    + " token (" + TokenText.NOT_SHOWN + ")");
+        }
+        int auditLogMaxMb = s.integer("--audit-log-max-mb", "HOOK0_AUDIT_LOG_MAX_MB", Config.DEFAULT_AUDIT_LOG_MAX_MB,
+                1, 1_000_000);
         Transport transport = Transport.parse(s.string("--transport", "MCP_TRANSPORT", "stdio"));
         if (transport == Transport.STDIO) {
             refuseHttpOnlySettings(s);
@@ -189,6 +202,8 @@ public final class ConfigParser {
                 s.list("--allowed-origins", "MCP_ALLOWED_ORIGINS"),
                 Duration.ofSeconds(callTimeoutSeconds),
                 Duration.ofSeconds(graceSeconds),
+                auditLog == null || auditLog.isBlank() ? null : auditLog.strip(),
+                auditLogMaxMb,
                 stateless,
                 s.bool("--metrics", "MCP_METRICS"),
                 s.list("--trusted-proxies", "MCP_TRUSTED_PROXIES"));

@@ -1,8 +1,8 @@
 package dev.hook0mcp.server.mcp;
 
 import dev.hook0mcp.server.access.LiveAccess;
+import dev.hook0mcp.server.audit.CallerAudit;
 import dev.hook0mcp.server.engine.CallContext;
-import dev.hook0mcp.server.engine.Interaction;
 import dev.hook0mcp.server.engine.ToolExecutor;
 import dev.hook0mcp.server.access.ToolSurface;
 import io.modelcontextprotocol.server.McpServer;
@@ -29,16 +29,16 @@ public final class McpStatelessFeatures {
     private McpStatelessFeatures() {}
 
     public static McpServer.StatelessSyncSpecification apply(McpServer.StatelessSyncSpecification spec,
-            ToolExecutor executor, CallContext context, String instructions) {
-        var resources = McpResources.resources(context, executor).stream()
+            ToolExecutor executor, CallContext context, String instructions, CallerAudit audit) {
+        var resources = McpResources.resources(context, executor, audit).stream()
                 .map(r -> new McpStatelessServerFeatures.SyncResourceSpecification(r.resource(),
                         (transport, request) -> r.readHandler().apply(null, request)))
                 .toList();
-        var templates = McpResources.templates(context, executor).stream()
+        var templates = McpResources.templates(context, executor, audit).stream()
                 .map(t -> new McpStatelessServerFeatures.SyncResourceTemplateSpecification(t.resourceTemplate(),
                         (transport, request) -> t.readHandler().apply(null, request)))
                 .toList();
-        List<McpServerFeatures.SyncPromptSpecification> sessionPrompts = McpPrompts.specifications(context);
+        List<McpServerFeatures.SyncPromptSpecification> sessionPrompts = McpPrompts.specifications(context, audit);
         var prompts = sessionPrompts.stream()
                 .map(p -> new McpStatelessServerFeatures.SyncPromptSpecification(p.prompt(),
                         (transport, request) -> p.promptHandler().apply(null, request)))
@@ -57,7 +57,7 @@ public final class McpStatelessFeatures {
                         !prompts.isEmpty(), !completions.isEmpty()))
                 .validateToolInputs(false) // the engine validates, with messages that name the argument
                 .jsonSchemaValidator(new CatalogSchemaValidator())
-                .tools(tools(context.surface(), executor, context))
+                .tools(tools(context.surface(), executor, context, audit))
                 .addToolFilter(McpTools.listed(context::surface))
                 .resources(resources)
                 .resourceTemplates(templates)
@@ -65,14 +65,15 @@ public final class McpStatelessFeatures {
                 .completions(completions);
     }
 
-    /** Every catalogue tool, as {@link McpTools#specifications}; a call can neither ask the user nor report progress. */
+    /**
+     * Every catalogue tool, as {@link McpTools#specifications} (audited alike) with no exchange: a call can neither
+     * ask the user nor report progress, and its audit record has no client name or session.
+     */
     static List<McpStatelessServerFeatures.SyncToolSpecification> tools(ToolSurface surface, ToolExecutor executor,
-            CallContext context) {
-        return surface.decisions().stream()
-                .map(ToolSurface.Decision::tool)
-                .map(tool -> new McpStatelessServerFeatures.SyncToolSpecification(McpTools.toMcp(tool, surface),
-                        (transport, request) -> McpTools.toResult(executor.call(tool.name(), request.arguments(),
-                                context.withInteraction(Interaction.NONE)))))
+            CallContext context, CallerAudit audit) {
+        return McpTools.specifications(surface, executor, exchange -> context, audit).stream()
+                .map(t -> new McpStatelessServerFeatures.SyncToolSpecification(t.tool(),
+                        (transport, request) -> t.callHandler().apply(null, request)))
                 .toList();
     }
 
@@ -81,13 +82,13 @@ public final class McpStatelessFeatures {
      * definition changed is registered again (nothing is announced: there is no session to tell).
      */
     public static McpStatelessSyncServer follow(McpStatelessSyncServer server, ToolExecutor executor,
-            CallContext context) {
+            CallContext context, CallerAudit audit) {
         if (context.access() instanceof LiveAccess live) {
             Map<String, McpSchema.Tool> registered = new HashMap<>();
             server.listTools().forEach(t -> registered.put(t.name(), t));
             Runnable sync = () -> {
                 synchronized (registered) {
-                    for (var spec : tools(context.surface(), executor, context)) {
+                    for (var spec : tools(context.surface(), executor, context, audit)) {
                         String name = spec.tool().name();
                         McpSchema.Tool before = registered.get(name);
                         if (!spec.tool().equals(before)) {
