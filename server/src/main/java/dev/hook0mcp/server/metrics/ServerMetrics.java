@@ -32,7 +32,7 @@ public final class ServerMetrics {
         executor.observe((tool, outcome) -> Counter.builder("hook0.mcp.tool.calls")
                 .description("MCP tool calls (resource reads included) by tool and outcome")
                 .tag("tool", tool)
-                .tag("outcome", outcome.error() ? "error" : "ok")
+                .tag("outcome", outcome.kind().name().toLowerCase(java.util.Locale.ROOT))
                 .register(metrics.registry)
                 .increment());
         client.observe((method, status, nanos) -> Timer.builder("hook0.mcp.hook0.requests")

@@ -165,7 +165,7 @@ class StatelessModeIT {
         assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
         String text = metrics.body();
         assertTrue(text.contains("hook0_mcp_tool_calls_total{outcome=\"ok\",tool=\"list_applications\"}"), text);
-        assertTrue(text.contains("hook0_mcp_tool_calls_total{outcome=\"error\",tool=\"create_application\"}"), text);
+        assertTrue(text.contains("hook0_mcp_tool_calls_total{outcome=\"refused\",tool=\"create_application\"}"), text);
         assertTrue(text.contains("hook0_mcp_hook0_requests_seconds_bucket{method=\"GET\",status=\"2xx\""), text);
         assertTrue(text.matches("(?s).*\\nhook0_mcp_probes_sent_total [1-9].*"), text);
         assertTrue(text.matches("(?s).*\\nhook0_mcp_cached_tokens [1-9].*"), text);
