@@ -1,6 +1,5 @@
 package dev.hook0mcp.server.access;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +59,7 @@ public final class LiveAccess implements CallerAccess {
         Optional<AccessReport> remembered = inspector.remembered(token);
         if (remembered.isPresent()) {
             LiveAccess live = new LiveAccess(remembered.get()).watched(inspector, token);
-            remembered.get().log(log);
+            TokenInfoLog.log(remembered.get().tokenInfo(), log);
             log.info("listing the tools from Hook0's answers of a recent start (probe cache); asking Hook0 again in"
                     + " the background");
             live.revalidate(inspector, token, log);
@@ -93,7 +92,7 @@ public final class LiveAccess implements CallerAccess {
                 AccessReport fresh = inspector.inspect(token);
                 if (!fresh.surface().enabledNames().equals(current.surface().enabledNames())) {
                     log.info("Hook0's fresh answer changes the tools:");
-                    fresh.log(log);
+                    TokenInfoLog.log(fresh.tokenInfo(), log);
                 }
                 replace(fresh);
             } catch (InterruptedException e) {
@@ -138,7 +137,7 @@ public final class LiveAccess implements CallerAccess {
             }
             try {
                 AccessReport probed = probing.get(HANDSHAKE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                probed.log(log);
+                TokenInfoLog.log(probed.tokenInfo(), log);
                 return new LiveAccess(probed).watched(inspector, token);
             } catch (TimeoutException e) {
                 LiveAccess live = new LiveAccess(inspector.provisional(token)).watched(inspector, token);
@@ -146,7 +145,7 @@ public final class LiveAccess implements CallerAccess {
                         + " allows until it does", HANDSHAKE_WAIT.toSeconds());
                 probing.whenComplete((probed, failure) -> {
                     if (probed != null) {
-                        probed.log(log);
+                        TokenInfoLog.log(probed.tokenInfo(), log);
                         live.replace(probed);
                     } else {
                         log.error("probing failed; keeping the tools the token's own text allows: {}",
@@ -205,7 +204,7 @@ public final class LiveAccess implements CallerAccess {
     }
 
     @Override
-    public ObjectNode tokenInfo() {
+    public TokenInfo tokenInfo() {
         return current.tokenInfo();
     }
 }

@@ -16,6 +16,11 @@ import java.util.Set;
  * @param callTimeout    HOOK0_CALL_TIMEOUT_SECONDS: deadline of one tool call, shared by all its Hook0 requests,
  *                       retries and waits (HOOK0_TIMEOUT_SECONDS still bounds each request)
  * @param shutdownGrace  how long in-flight calls may still finish and be answered on SIGTERM or end of input
+ * @param auditLog       HOOK0_AUDIT_LOG: the audit log's file, {@code -} for stderr, null for none
+ * @param auditLogMaxMb  HOOK0_AUDIT_LOG_MAX_MB: size at which the audit log file rolls to FILE.1
+ * @param stateless      MCP_STATELESS: Streamable HTTP without sessions, so replicas need no stickiness
+ * @param metrics        MCP_METRICS: serve Prometheus metrics at GET /metrics (HTTP transports)
+ * @param trustedProxies MCP_TRUSTED_PROXIES: addresses of balancers whose X-Forwarded-For names the client
  * @param probeCacheTtl  HOOK0_PROBE_CACHE_TTL_SECONDS: how long Hook0's answers to a token's probes list its tools
  *                       at the next start (then re-asked in the background); zero turns the cache off
  * @param probeCacheDir  HOOK0_PROBE_CACHE_DIR: where those answers are kept (never the token)
@@ -38,6 +43,11 @@ public record Config(
         Set<String> allowedOrigins,
         Duration callTimeout,
         Duration shutdownGrace,
+        String auditLog,
+        int auditLogMaxMb,
+        boolean stateless,
+        boolean metrics,
+        Set<String> trustedProxies,
         Duration probeCacheTtl,
         String probeCacheDir) {
 
@@ -50,6 +60,7 @@ public record Config(
     /** MCP_SHUTDOWN_GRACE_SECONDS: how long in-flight calls may finish on SIGTERM or end of input. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
     public static final Duration DEFAULT_PROBE_CACHE_TTL = Duration.ofMinutes(10);
+    public static final int DEFAULT_AUDIT_LOG_MAX_MB = 100;
 
     /** What the process was asked to do. */
     public enum Command {
@@ -64,6 +75,7 @@ public record Config(
         tools = Set.copyOf(tools);
         excludeTools = Set.copyOf(excludeTools);
         allowedOrigins = Set.copyOf(allowedOrigins);
+        trustedProxies = Set.copyOf(trustedProxies);
     }
 
     public boolean hasToken() {
@@ -73,7 +85,13 @@ public record Config(
     public Config withApiUrlAndToken(String newApiUrl, String newToken) {
         return new Config(command, transport, host, port, newApiUrl, newToken, readOnly, toolsets, tools,
                 excludeTools, revealSecrets, timeout, maxResultBytes, sandbox, allowedOrigins, callTimeout,
-                shutdownGrace, probeCacheTtl, probeCacheDir);
+                shutdownGrace, auditLog, auditLogMaxMb, stateless, metrics, trustedProxies, probeCacheTtl,
+                probeCacheDir);
+    }
+
+    /** The audit log's size cap in bytes. */
+    public long auditLogMaxBytes() {
+        return auditLogMaxMb * 1024L * 1024L;
     }
 
     @Override
@@ -83,7 +101,8 @@ public record Config(
                 + ", toolsets=" + toolsets + ", tools=" + tools + ", excludeTools=" + excludeTools
                 + ", revealSecrets=" + revealSecrets + ", timeout=" + timeout + ", maxResultBytes="
                 + maxResultBytes + ", sandbox=" + sandbox + ", callTimeout=" + callTimeout
-                + ", shutdownGrace=" + shutdownGrace + ", probeCacheTtl=" + probeCacheTtl + ", probeCacheDir="
-                + probeCacheDir + "]";
+                + ", shutdownGrace=" + shutdownGrace + ", auditLog=" + auditLog + ", auditLogMaxMb=" + auditLogMaxMb
+                + ", stateless=" + stateless + ", metrics=" + metrics + ", trustedProxies=" + trustedProxies
+                + ", probeCacheTtl=" + probeCacheTtl + ", probeCacheDir=" + probeCacheDir + "]";
     }
 }

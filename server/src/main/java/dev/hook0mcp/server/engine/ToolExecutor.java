@@ -31,7 +31,7 @@ public final class ToolExecutor {
 
     private final ToolCatalog catalog;
     private final ArgumentValidator validator = new ArgumentValidator();
-    private final ToolHandler http;
+    private final HttpToolHandler http;
     private final ToolHandler readMergePut;
     private final Map<String, ToolHandler> composites;
     private final Duration callTimeout;
@@ -47,7 +47,7 @@ public final class ToolExecutor {
         this.catalog = catalog;
         this.callTimeout = callTimeout;
         this.http = new HttpToolHandler(shaper);
-        this.readMergePut = new ReadMergePutHandler(shaper);
+        this.readMergePut = new ReadMergePutHandler(http);
         this.composites = Map.copyOf(composites);
         for (ToolDefinition tool : catalog.tools()) {
             if (tool.binding().kind() == Binding.Kind.COMPOSITE && !composites.containsKey(tool.binding().handler())) {
@@ -56,7 +56,27 @@ public final class ToolExecutor {
         }
     }
 
+    /** Told of every call's outcome (for metrics): the tool name, whether it is known, and the outcome. */
+    public interface Observer {
+        Observer NONE = (tool, outcome) -> { };
+
+        void called(String tool, ToolOutcome outcome);
+    }
+
+    private volatile Observer observer = Observer.NONE;
+
+    /** Replaces the observer (one per executor). */
+    public void observe(Observer observer) {
+        this.observer = observer == null ? Observer.NONE : observer;
+    }
+
     public ToolOutcome call(String toolName, Map<String, Object> rawArguments, CallContext caller) {
+        ToolOutcome outcome = callUnobserved(toolName, rawArguments, caller);
+        observer.called(catalog.find(toolName).isPresent() ? toolName : "(unknown)", outcome);
+        return outcome;
+    }
+
+    private ToolOutcome callUnobserved(String toolName, Map<String, Object> rawArguments, CallContext caller) {
         CallContext context = caller.withDeadline(Deadline.after(callTimeout));
         Optional<ToolDefinition> found = catalog.find(toolName);
         if (found.isEmpty()) {

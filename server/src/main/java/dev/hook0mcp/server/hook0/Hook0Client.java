@@ -54,6 +54,20 @@ public final class Hook0Client {
     private final String apiUrl;
     private final OkHttpClient http;
     private final Duration timeout;
+    private volatile Observer observer = Observer.NONE;
+
+    /** Told of every request on the wire (each retry too): for metrics. Never sees the token. */
+    public interface Observer {
+        Observer NONE = (method, status, nanos) -> { };
+
+        /** @param status the HTTP status, or 0 when no answer came (refused, timed out, cut off) */
+        void answered(String method, int status, long nanos);
+    }
+
+    /** Replaces the observer (one per client). */
+    public void observe(Observer observer) {
+        this.observer = observer == null ? Observer.NONE : observer;
+    }
 
     public Hook0Client(String apiUrl, Duration timeout) {
         this.apiUrl = apiUrl;
@@ -98,6 +112,12 @@ public final class Hook0Client {
     }
 
     public Hook0Response send(Hook0Request request, String token, Deadline deadline) throws Hook0TransportException {
+        return send(request, token, deadline, Hook0Journal.NONE);
+    }
+
+    /** Sends, noting each request put on the wire (every attempt) in {@code journal}. */
+    public Hook0Response send(Hook0Request request, String token, Deadline deadline, Hook0Journal journal)
+            throws Hook0TransportException {
         Request.Builder builder = new Request.Builder()
                 .url(url(request))
                 .header("Accept", "application/json")
@@ -117,9 +137,12 @@ public final class Hook0Client {
                         + " was sent; nothing was sent", null, false);
             }
             Hook0Response response;
+            long started = System.nanoTime();
             try {
                 response = execute(httpRequest, request, deadline);
+                journal.sent(request, response.status(), elapsedMillis(started));
             } catch (IOException e) {
+                journal.sent(request, null, elapsedMillis(started));
                 if (request.idempotent() && attempt < MAX_RETRIES && e instanceof ConnectException
                         && fits(backoff(attempt, null), deadline)) {
                     sleep(backoff(attempt, null));
@@ -149,6 +172,10 @@ public final class Hook0Client {
         }
     }
 
+    private static long elapsedMillis(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
     /** The token as sent after "Bearer ": trimmed, and a pasted "Bearer " prefix removed once. */
     static String bearer(String token) {
         if (token == null || token.isBlank()) {
@@ -176,6 +203,18 @@ public final class Hook0Client {
     }
 
     private Hook0Response execute(Request httpRequest, Hook0Request request, Deadline deadline) throws IOException {
+        long started = System.nanoTime();
+        int status = 0;
+        try {
+            Hook0Response response = executeOnce(httpRequest, request, deadline);
+            status = response.status();
+            return response;
+        } finally {
+            observer.answered(request.method(), status, System.nanoTime() - started);
+        }
+    }
+
+    private Hook0Response executeOnce(Request httpRequest, Hook0Request request, Deadline deadline) throws IOException {
         Call call = http.newCall(httpRequest);
         long callTimeout = Math.min(timeout.toMillis() + 1_000, deadline.remainingMillis());
         call.timeout().timeout(Math.max(1, callTimeout), TimeUnit.MILLISECONDS);

@@ -2,6 +2,7 @@ package dev.hook0mcp.server.mcp;
 
 import dev.hook0mcp.server.access.LiveAccess;
 import dev.hook0mcp.server.config.Version;
+import dev.hook0mcp.server.audit.CallerAudit;
 import dev.hook0mcp.server.engine.CallContext;
 import dev.hook0mcp.server.engine.ToolExecutor;
 import io.modelcontextprotocol.server.McpServer;
@@ -19,35 +20,27 @@ public final class McpFeatures {
 
     private McpFeatures() {}
 
+    /** Every tool call, resource read and prompt get of this caller is a record of {@code audit}. */
     public static <S extends McpServer.SyncSpecification<S>> McpServer.SyncSpecification<S> apply(S spec,
-            ToolExecutor executor,
-            CallContext context, String instructions) {
-        List<McpServerFeatures.SyncResourceSpecification> resources = McpResources.resources(context, executor);
-        List<McpServerFeatures.SyncResourceTemplateSpecification> templates = McpResources.templates(context, executor);
-        List<McpServerFeatures.SyncPromptSpecification> prompts = McpPrompts.specifications(context);
+            ToolExecutor executor, CallContext context, String instructions, CallerAudit audit) {
+        List<McpServerFeatures.SyncResourceSpecification> resources = McpResources.resources(context, executor, audit);
+        List<McpServerFeatures.SyncResourceTemplateSpecification> templates =
+                McpResources.templates(context, executor, audit);
+        List<McpServerFeatures.SyncPromptSpecification> prompts = McpPrompts.specifications(context, audit);
         List<McpServerFeatures.SyncCompletionSpecification> completions = new McpCompletions(executor, context)
                 .specifications(prompts.stream().map(McpServerFeatures.SyncPromptSpecification::prompt).toList(),
                         McpResources.offered(context.surface()));
 
-        // Declared only when there is something to offer; no subscriptions. The tool list may change once, when
-        // background probing ends after the handshake was answered from the token's own text (see follow).
-        McpSchema.ServerCapabilities.Builder capabilities = McpSchema.ServerCapabilities.builder().tools(true);
-        if (!resources.isEmpty() || !templates.isEmpty()) {
-            capabilities.resources(false, false);
-        }
-        if (!prompts.isEmpty()) {
-            capabilities.prompts(false);
-        }
-        if (!completions.isEmpty()) {
-            capabilities.completions();
-        }
+        // The tool list may change once, when background probing ends after the handshake was answered from the
+        // token's own text (see follow).
         return spec
-                .serverInfo(new McpSchema.Implementation(Version.NAME, "Hook0 MCP", Version.VERSION))
+                .serverInfo(serverInfo())
                 .instructions(instructions)
-                .capabilities(capabilities.build())
+                .capabilities(capabilities(true, !resources.isEmpty() || !templates.isEmpty(), !prompts.isEmpty(),
+                        !completions.isEmpty()))
                 .validateToolInputs(false) // the engine validates, with messages that name the argument
                 .jsonSchemaValidator(new CatalogSchemaValidator())
-                .tools(McpTools.specifications(context.surface(), executor, exchange -> context))
+                .tools(McpTools.specifications(context.surface(), executor, exchange -> context, audit))
                 .addToolFilter(McpTools.listed(() -> {
                     if (context.access() instanceof LiveAccess live) {
                         live.listed(); // a start served from the probe cache now asks Hook0 again
@@ -60,12 +53,34 @@ public final class McpFeatures {
                 .completions(completions);
     }
 
+    static McpSchema.Implementation serverInfo() {
+        return new McpSchema.Implementation(Version.NAME, "Hook0 MCP", Version.VERSION);
+    }
+
+    /** Declared only when there is something to offer; no subscriptions. */
+    static McpSchema.ServerCapabilities capabilities(boolean toolsListChanged, boolean resources, boolean prompts,
+            boolean completions) {
+        McpSchema.ServerCapabilities.Builder capabilities = McpSchema.ServerCapabilities.builder()
+                .tools(toolsListChanged);
+        if (resources) {
+            capabilities.resources(false, false);
+        }
+        if (prompts) {
+            capabilities.prompts(false);
+        }
+        if (completions) {
+            capabilities.completions();
+        }
+        return capabilities.build();
+    }
+
     /**
      * Call once the server is built: when the caller's access is still being probed, its tool list follows the
      * probed result and clients get {@code notifications/tools/list_changed}.
      */
-    public static McpSyncServer follow(McpSyncServer server, ToolExecutor executor, CallContext context) {
-        ToolListSync.follow(server, executor, context);
+    public static McpSyncServer follow(McpSyncServer server, ToolExecutor executor, CallContext context,
+            CallerAudit audit) {
+        ToolListSync.follow(server, executor, context, audit);
         return server;
     }
 }
