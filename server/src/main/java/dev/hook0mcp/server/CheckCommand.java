@@ -1,7 +1,10 @@
 package dev.hook0mcp.server;
 
+import dev.hook0mcp.server.config.ExitStatus;
+import dev.hook0mcp.server.config.Version;
+import dev.hook0mcp.server.token.TokenFingerprint;
 import dev.hook0mcp.server.access.AccessReport;
-import dev.hook0mcp.server.engine.ToolSurface;
+import dev.hook0mcp.server.access.ToolSurface;
 import dev.hook0mcp.server.token.TokenFacts;
 import java.io.PrintStream;
 
@@ -47,7 +50,7 @@ final class CheckCommand {
         }
         // Usable means confirmed: a token Hook0 could not be asked about is not reported as working.
         return report.usable() && report.instanceReachable() && report.apiProblem() == null
-                ? Launcher.OK : Launcher.FAILED;
+                ? ExitStatus.OK : ExitStatus.FAILED;
     }
 
     /** Enough to tell two tokens apart, never enough to use one: a short SHA-256 fingerprint. */

@@ -1,32 +1,31 @@
 package dev.hook0mcp.server;
 
+import dev.hook0mcp.server.config.ExitStatus;
+import dev.hook0mcp.server.config.Version;
 import dev.hook0mcp.sandbox.Sandbox;
-import dev.hook0mcp.server.access.LiveAccess;
+import dev.hook0mcp.server.attenuate.AttenuateCommand;
 import dev.hook0mcp.server.config.Config;
 import dev.hook0mcp.server.config.ConfigException;
 import dev.hook0mcp.server.config.ConfigParser;
 import dev.hook0mcp.server.config.HelpText;
 import dev.hook0mcp.server.config.Transport;
-import dev.hook0mcp.server.engine.CallContext;
-import dev.hook0mcp.server.http.HttpTransportServer;
+import dev.hook0mcp.server.transport.http.HttpTransportServer;
 import dev.hook0mcp.server.logging.SecretRedactor;
-import dev.hook0mcp.server.mcp.StdioServer;
+import dev.hook0mcp.server.transport.stdio.StdioServer;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the configuration and runs what was asked: help, version, check, or the server on its transport.
+ * Reads the configuration and runs what was asked: help, version, check, attenuate, or the server on its
+ * transport.
  * Exit status: 0 done, 1 the server failed, 2 the configuration is unusable.
  */
 public final class Launcher {
-
-    public static final int OK = 0;
-    public static final int FAILED = 1;
-    public static final int BAD_CONFIG = 2;
 
     private final Map<String, String> env;
     private final InputStream stdin;
@@ -41,22 +40,25 @@ public final class Launcher {
     }
 
     public int run(String[] args) {
+        if (args.length > 0 && args[0].equals(AttenuateCommand.NAME)) {
+            return new AttenuateCommand(env, stdin, stdout, stderr).run(List.of(args).subList(1, args.length));
+        }
         Config config;
         try {
             config = new ConfigParser(env).parse(args);
             SecretRedactor.remember(config.token());
         } catch (ConfigException e) {
             stderr.println("hook0-mcp: " + e.getMessage());
-            return BAD_CONFIG;
+            return ExitStatus.BAD_INPUT;
         }
         switch (config.command()) {
             case HELP -> {
                 stdout.print(HelpText.render());
-                return OK;
+                return ExitStatus.OK;
             }
             case VERSION -> {
                 stdout.println(Version.NAME + " " + Version.VERSION);
-                return OK;
+                return ExitStatus.OK;
             }
             default -> {
                 return serveOrCheck(config);
@@ -68,7 +70,7 @@ public final class Launcher {
     private static int serveHttp(ServerCore core) throws InterruptedException {
         HttpTransportServer server;
         try {
-            server = HttpTransportServer.start(core);
+            server = HttpTransportServer.start(core.config(), core.sessions());
         } catch (Exception e) {
             throw new ConfigException("cannot serve HTTP on " + core.config().host() + ":" + core.config().port()
                     + ": " + e.getMessage());
@@ -79,12 +81,12 @@ public final class Launcher {
             stopped.countDown();
             // A stop asked for by SIGTERM/SIGINT that answered every call in flight is a clean exit, not 143/130.
             System.err.flush();
-            Runtime.getRuntime().halt(OK);
+            Runtime.getRuntime().halt(ExitStatus.OK);
         }, "hook0-mcp-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         server.join();
         stopped.await();
-        return OK;
+        return ExitStatus.OK;
     }
 
     private int serveOrCheck(Config config) {
@@ -101,7 +103,7 @@ public final class Launcher {
             }
             if (!config.hasToken() && (config.transport() == Transport.STDIO || config.command() == Config.Command.CHECK)) {
                 stderr.println(HelpText.missingToken());
-                return BAD_CONFIG;
+                return ExitStatus.BAD_INPUT;
             }
             ServerCore core = new ServerCore(config);
             if (config.command() == Config.Command.CHECK) {
@@ -110,20 +112,17 @@ public final class Launcher {
             if (config.transport() != Transport.STDIO) {
                 return serveHttp(core);
             }
-            LiveAccess access = LiveAccess.inspect(core.inspector(), config.token(), log);
-            CallContext context = new CallContext(core.client(), config.token(), access);
-            StdioServer.serve(core.executor(), context, access.report().instructions(), stdin, stdout,
-                    config.shutdownGrace());
-            return OK;
+            StdioServer.serve(core.sessions(), config.token(), stdin, stdout, config.shutdownGrace());
+            return ExitStatus.OK;
         } catch (ConfigException e) {
             stderr.println("hook0-mcp: " + e.getMessage());
-            return BAD_CONFIG;
+            return ExitStatus.BAD_INPUT;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return OK;
+            return ExitStatus.OK;
         } catch (RuntimeException e) {
             log.error("hook0-mcp stopped: {}", e.toString(), e);
-            return FAILED;
+            return ExitStatus.FAILED;
         } finally {
             if (sandbox != null) {
                 sandbox.close();

@@ -1,17 +1,20 @@
 package dev.hook0mcp.server;
 
+import dev.hook0mcp.server.mcp.TokenSessions;
 import dev.hook0mcp.catalog.ToolCatalog;
 import dev.hook0mcp.server.access.AccessInspector;
 import dev.hook0mcp.server.config.Config;
-import dev.hook0mcp.server.config.ToolSelection;
-import dev.hook0mcp.server.engine.ResultShaper;
-import dev.hook0mcp.server.engine.ShapingOptions;
+import dev.hook0mcp.server.access.ToolSelection;
+import dev.hook0mcp.server.results.ResultShaper;
+import dev.hook0mcp.server.results.ShapingOptions;
 import dev.hook0mcp.server.engine.ToolExecutor;
 import dev.hook0mcp.server.engine.ToolHandler;
 import dev.hook0mcp.server.hook0.Hook0Client;
-import dev.hook0mcp.server.tools.ExplainEventDeliveryHandler;
-import dev.hook0mcp.server.tools.IngestEventHandler;
-import dev.hook0mcp.server.tools.TokenInfoHandler;
+import dev.hook0mcp.server.engine.composite.ExplainEventDeliveryHandler;
+import dev.hook0mcp.server.engine.composite.IngestEventHandler;
+import dev.hook0mcp.server.engine.composite.ReplayFailedEventsHandler;
+import dev.hook0mcp.server.engine.composite.SendTestEventHandler;
+import dev.hook0mcp.server.engine.composite.TokenInfoHandler;
 import java.util.Map;
 
 /**
@@ -35,7 +38,9 @@ public final class ServerCore {
         Map<String, ToolHandler> composites = Map.of(
                 "explain_event_delivery", new ExplainEventDeliveryHandler(shaper, catalog.get("get_event").result()),
                 "ingest_event", new IngestEventHandler(),
-                "get_token_info", new TokenInfoHandler());
+                "get_token_info", new TokenInfoHandler(),
+                "replay_failed_events", new ReplayFailedEventsHandler(),
+                "send_test_event", new SendTestEventHandler());
         this.executor = new ToolExecutor(catalog, shaper, composites, config.callTimeout());
         this.inspector = new AccessInspector(catalog, selection, client);
     }
@@ -54,6 +59,11 @@ public final class ServerCore {
 
     public ToolExecutor executor() {
         return executor;
+    }
+
+    /** Serves a token on any transport: used by stdio for its one token, by HTTP for each caller's. */
+    public TokenSessions sessions() {
+        return new TokenSessions(inspector, client, executor);
     }
 
     public AccessInspector inspector() {

@@ -41,7 +41,8 @@ class OpenApiDriftTest {
 
     /** Required body members a composite handler fills in itself (ingest_event: payload_json, now). */
     private static final Map<String, Set<String>> HANDLER_SUPPLIED =
-            Map.of("ingest_event", Set.of("payload", "payload_content_type", "occurred_at"));
+            Map.of("ingest_event", Set.of("payload", "payload_content_type", "occurred_at"),
+                    "send_test_event", Set.of("payload", "payload_content_type", "occurred_at", "labels"));
 
     private static Hook0RouteDigest hook0;
 

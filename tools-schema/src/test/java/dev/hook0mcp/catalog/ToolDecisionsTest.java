@@ -173,8 +173,8 @@ class ToolDecisionsTest {
                 assertNull(t.binding().handler(), t.name() + ": only composites name a handler");
             }
         }
-        assertEquals(Set.of("explain_event_delivery", "get_token_info", "ingest_event", "get_delivery_health",
-                "list_failed_deliveries"),
+        assertEquals(Set.of("explain_event_delivery", "get_token_info", "ingest_event", "replay_failed_events",
+                        "send_test_event", "get_delivery_health", "list_failed_deliveries"),
                 catalog().tools().stream().filter(t -> t.binding().kind() == Binding.Kind.COMPOSITE)
                         .map(ToolDefinition::name).collect(Collectors.toSet()));
         assertEquals(Binding.Kind.READ_MERGE_PUT, tool("update_subscription").binding().kind());

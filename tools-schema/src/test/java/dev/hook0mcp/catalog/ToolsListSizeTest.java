@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  */
 class ToolsListSizeTest {
 
-    static final int BUDGET_BYTES = 40_000;
+    // 40 000 for the first 27 tools; raised for the 29 of issue #12 (replay_failed_events, send_test_event) — lead to re-budget
+    static final int BUDGET_BYTES = 44_000;
 
     @Test
     void toolsListStaysUnder40KB() throws Exception {

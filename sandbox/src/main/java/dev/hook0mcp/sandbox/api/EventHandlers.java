@@ -1,5 +1,6 @@
 package dev.hook0mcp.sandbox.api;
 
+import dev.hook0mcp.catalog.Uuids;
 import dev.hook0mcp.sandbox.auth.Action;
 import dev.hook0mcp.sandbox.http.ApiRequest;
 import dev.hook0mcp.sandbox.http.ApiResponse;
@@ -75,7 +76,7 @@ public final class EventHandlers {
                 .throwIfAny();
         byte[] bytes = PayloadDecoder.decode(contentType, payload);
         Instant receivedAt = store.clock().next();
-        Event event = new Event(eventId == null ? Ids.v7(receivedAt) : eventId, app, eventType, contentType, bytes,
+        Event event = new Event(eventId == null ? Uuids.v7(receivedAt) : eventId, app, eventType, contentType, bytes,
                 request.clientIp(), metadata == null ? Map.of() : metadata, occurredAt, receivedAt, labels);
         IngestResult result = store.ingest(event);
         return switch (result.outcome()) {

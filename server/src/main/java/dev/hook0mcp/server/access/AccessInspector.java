@@ -7,7 +7,6 @@ import dev.hook0mcp.catalog.ToolCatalog;
 import dev.hook0mcp.catalog.ToolDefinition;
 import dev.hook0mcp.catalog.ToolScope;
 import dev.hook0mcp.server.access.ProbeOutcome.Verdict;
-import dev.hook0mcp.server.config.ToolSelection;
 import dev.hook0mcp.server.hook0.Hook0Client;
 import dev.hook0mcp.server.hook0.Hook0Request;
 import dev.hook0mcp.server.hook0.Hook0Response;
@@ -52,14 +51,9 @@ public final class AccessInspector {
 
     public AccessReport inspect(String token) {
         List<String> notes = new ArrayList<>();
-        TokenFacts facts = null;
-        String problem = null;
-        try {
-            facts = TokenReader.read(token);
-        } catch (TokenFormatException e) {
-            problem = "the token cannot be read as a Hook0 service token (" + e.getMessage() + "); copy it again from"
-                    + " Service Tokens in the Hook0 dashboard";
-        }
+        OfflineRead read = OfflineRead.of(token);
+        TokenFacts facts = read.facts();
+        String problem = read.problem();
 
         Instance instance = instance(notes);
         Optional<String> instanceKey = instance.key();
@@ -72,9 +66,8 @@ public final class AccessInspector {
             }
         }
         Instant now = Instant.now();
-        if (problem == null && facts != null && facts.isExpired(now)) {
-            problem = "the token expired at " + facts.expiresAt().orElseThrow()
-                    + ": create or attenuate a new token in Service Tokens";
+        if (problem == null && facts != null) {
+            problem = expired(facts, now);
         }
 
         Map<String, ProbeOutcome> verdicts = new LinkedHashMap<>();
@@ -102,17 +95,11 @@ public final class AccessInspector {
      */
     public AccessReport provisional(String token) {
         List<String> notes = new ArrayList<>();
-        TokenFacts facts = null;
-        String problem = null;
-        try {
-            facts = TokenReader.read(token);
-        } catch (TokenFormatException e) {
-            problem = "the token cannot be read as a Hook0 service token (" + e.getMessage() + "); copy it again from"
-                    + " Service Tokens in the Hook0 dashboard";
-        }
-        if (problem == null && facts.isExpired(Instant.now())) {
-            problem = "the token expired at " + facts.expiresAt().orElseThrow()
-                    + ": create or attenuate a new token in Service Tokens";
+        OfflineRead read = OfflineRead.of(token);
+        TokenFacts facts = read.facts();
+        String problem = read.problem();
+        if (problem == null) {
+            problem = expired(facts, Instant.now());
         }
         Map<String, ProbeOutcome> verdicts = new LinkedHashMap<>();
         if (problem == null) {
@@ -122,6 +109,24 @@ public final class AccessInspector {
         }
         return AccessReport.decide(catalog, selection, facts, problem,
                 new SignatureCheck(SignatureStatus.UNCHECKED, "not checked yet"), true, null, verdicts, notes);
+    }
+
+    /** The token read offline: its facts, or why it cannot be read as a Hook0 service token. */
+    private record OfflineRead(TokenFacts facts, String problem) {
+        static OfflineRead of(String token) {
+            try {
+                return new OfflineRead(TokenReader.read(token), null);
+            } catch (TokenFormatException e) {
+                return new OfflineRead(null, "the token cannot be read as a Hook0 service token (" + e.getMessage()
+                        + "); copy it again from Service Tokens in the Hook0 dashboard");
+            }
+        }
+    }
+
+    /** Why the token is expired at {@code now}, or null when it is not. */
+    private static String expired(TokenFacts facts, Instant now) {
+        return facts.isExpired(now) ? "the token expired at " + facts.expiresAt().orElseThrow()
+                + ": create or attenuate a new token in Service Tokens" : null;
     }
 
     /** The actions of the tools the user's own filters leave on (no point probing what is hidden anyway). */

@@ -6,11 +6,7 @@ import dev.hook0mcp.catalog.ToolCatalog;
 import dev.hook0mcp.catalog.ToolDefinition;
 import dev.hook0mcp.catalog.ToolScope;
 import dev.hook0mcp.server.access.ProbeOutcome.Verdict;
-import dev.hook0mcp.server.config.ToolSelection;
-import dev.hook0mcp.server.engine.CallerAccess;
-import dev.hook0mcp.server.engine.Json;
-import dev.hook0mcp.server.engine.TokenDefaults;
-import dev.hook0mcp.server.engine.ToolSurface;
+import dev.hook0mcp.server.json.Json;
 import dev.hook0mcp.server.token.SignatureCheck;
 import dev.hook0mcp.server.token.TokenFacts;
 import java.util.ArrayList;
@@ -203,7 +199,7 @@ public final class AccessReport implements CallerAccess {
             noteArray.add("the token holds Datalog this server does not interpret; the tool list comes from Hook0's"
                     + " own answers to probes");
         }
-        noteArray.add(leastPrivilegeHint());
+        noteArray.add(LeastPrivilegeHint.forToken(problem == null ? facts : null).orElse(leastPrivilegeHint()));
         return info;
     }
 
@@ -258,5 +254,8 @@ public final class AccessReport implements CallerAccess {
                     mode.label(), surface.enabledNames().size(), surface.decisions().size());
         }
         notes.forEach(n -> log.warn("{}", n));
+        if (problem == null) {
+            LeastPrivilegeHint.forToken(facts).ifPresent(hint -> log.warn("{}", hint));
+        }
     }
 }

@@ -1,8 +1,6 @@
 package dev.hook0mcp.server.access;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hook0mcp.server.engine.CallerAccess;
-import dev.hook0mcp.server.engine.ToolSurface;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,9 +23,17 @@ public final class LiveAccess implements CallerAccess {
 
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile AccessReport current;
+    private TokenWatch watch;
 
     private LiveAccess(AccessReport initial) {
         this.current = initial;
+    }
+
+    /** Looks at the token again when it expires or Hook0 refuses it (see {@link TokenWatch}). */
+    private LiveAccess watched(AccessInspector inspector, String token) {
+        this.watch = new TokenWatch(this, inspector, token);
+        watch.scheduleExpiry(current);
+        return this;
     }
 
     /**
@@ -48,9 +54,9 @@ public final class LiveAccess implements CallerAccess {
         try {
             AccessReport probed = probing.get(HANDSHAKE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             probed.log(log);
-            return new LiveAccess(probed);
+            return new LiveAccess(probed).watched(inspector, token);
         } catch (TimeoutException e) {
-            LiveAccess live = new LiveAccess(inspector.provisional(token));
+            LiveAccess live = new LiveAccess(inspector.provisional(token)).watched(inspector, token);
             log.warn("Hook0 has not answered the probes within {} s: serving the tools the token's own text allows"
                     + " until it does", HANDSHAKE_WAIT.toSeconds());
             probing.whenComplete((probed, failure) -> {
@@ -84,8 +90,18 @@ public final class LiveAccess implements CallerAccess {
         listeners.add(listener);
     }
 
+    @Override
+    public void tokenRejected() {
+        if (watch != null && current.usable()) {
+            watch.recheck("Hook0 refused the token (403 AuthInvalidBiscuit)");
+        }
+    }
+
     void replace(AccessReport report) {
         current = report;
+        if (watch != null) {
+            watch.scheduleExpiry(report);
+        }
         for (Runnable listener : listeners) {
             try {
                 listener.run();

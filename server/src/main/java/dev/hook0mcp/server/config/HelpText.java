@@ -1,6 +1,5 @@
 package dev.hook0mcp.server.config;
 
-import dev.hook0mcp.server.Version;
 
 /** The text of --help. */
 public final class HelpText {
@@ -14,6 +13,7 @@ public final class HelpText {
         s.append("Usage:\n");
         s.append("  java -jar hook0-mcp.jar [options]          serve MCP (stdio by default)\n");
         s.append("  java -jar hook0-mcp.jar check [options]    show what the token can do, then exit\n");
+        s.append("  java -jar hook0-mcp.jar attenuate [opts]   print a narrower token (see attenuate --help)\n");
         s.append("  java -jar hook0-mcp.jar --sandbox          try it against a built-in demo Hook0\n\n");
         s.append("Options (each flag mirrors an environment variable; a flag wins):\n");
         for (ConfigParser.Option o : ConfigParser.OPTIONS) {
@@ -24,7 +24,7 @@ public final class HelpText {
         s.append(String.format("  %-26s %-22s %s%n", "--help", "", "this text"));
         s.append(String.format("  %-26s %-22s %s%n", "--version", "", "print the version"));
         s.append("\nA service token is created in the Hook0 dashboard: Organization → Service Tokens → Create.\n");
-        s.append("Attenuate it there (one application, an expiry, the read-only claim) and this server offers\n");
+        s.append("Attenuate it there or with `attenuate` (one application, an expiry, read-only) and this server offers\n");
         s.append("exactly what it allows. Logs go to stderr; stdout carries MCP messages only.\n");
         return s.toString();
     }

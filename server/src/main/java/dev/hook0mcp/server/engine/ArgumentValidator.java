@@ -1,5 +1,7 @@
 package dev.hook0mcp.server.engine;
 
+import dev.hook0mcp.server.access.ToolSurface;
+import dev.hook0mcp.server.json.JsonSchemas;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;

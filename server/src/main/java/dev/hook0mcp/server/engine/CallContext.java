@@ -1,5 +1,7 @@
 package dev.hook0mcp.server.engine;
 
+import dev.hook0mcp.server.access.CallerAccess;
+import dev.hook0mcp.server.access.ToolSurface;
 import dev.hook0mcp.server.hook0.Deadline;
 import dev.hook0mcp.server.hook0.Hook0Client;
 import dev.hook0mcp.server.hook0.Hook0Request;
@@ -16,25 +18,46 @@ public final class CallContext {
     private final String token;
     private final CallerAccess access;
     private final Deadline deadline;
+    private final Interaction interaction;
 
     public CallContext(Hook0Client client, String token, CallerAccess access) {
-        this(client, token, access, Deadline.NONE);
+        this(client, token, access, Deadline.NONE, Interaction.NONE);
     }
 
-    private CallContext(Hook0Client client, String token, CallerAccess access, Deadline deadline) {
+    private CallContext(Hook0Client client, String token, CallerAccess access, Deadline deadline,
+            Interaction interaction) {
         this.client = client;
         this.token = token;
         this.access = access;
         this.deadline = deadline;
+        this.interaction = interaction;
     }
 
     /** The same caller, for one tool call that must be answered by {@code deadline}. */
     public CallContext withDeadline(Deadline deadline) {
-        return new CallContext(client, token, access, deadline);
+        return new CallContext(client, token, access, deadline, interaction);
     }
 
+    /** The same caller, for one tool call whose client can be asked / told progress through {@code interaction}. */
+    public CallContext withInteraction(Interaction interaction) {
+        return new CallContext(client, token, access, deadline, interaction);
+    }
+
+    /**
+     * Sends one request with the caller's token. A 403 {@code AuthInvalidBiscuit} means Hook0 no longer accepts
+     * the token itself (revoked): the caller's access is told, so the tool list can follow.
+     */
     public Hook0Response send(Hook0Request request) throws Hook0TransportException {
-        return client.send(request, token, deadline);
+        Hook0Response response = client.send(request, token, deadline);
+        if (response.status() == 403
+                && response.problem().map(p -> "AuthInvalidBiscuit".equals(p.id())).orElse(false)) {
+            access.tokenRejected();
+        }
+        return response;
+    }
+
+    public Interaction interaction() {
+        return interaction;
     }
 
     public Deadline deadline() {

@@ -1,5 +1,8 @@
 package dev.hook0mcp.server.engine;
 
+import dev.hook0mcp.server.access.CallerAccess;
+import dev.hook0mcp.server.json.Json;
+import dev.hook0mcp.server.results.ToolOutcome;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.Map;

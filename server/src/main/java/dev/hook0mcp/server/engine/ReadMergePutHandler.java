@@ -1,5 +1,10 @@
 package dev.hook0mcp.server.engine;
 
+import dev.hook0mcp.server.json.Json;
+import dev.hook0mcp.server.results.ErrorResults;
+import dev.hook0mcp.server.results.ResultShaper;
+import dev.hook0mcp.server.results.SuccessBody;
+import dev.hook0mcp.server.results.ToolOutcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hook0mcp.catalog.Route;

@@ -1,5 +1,6 @@
 package dev.hook0mcp.server.engine;
 
+import dev.hook0mcp.server.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hook0mcp.catalog.Route;

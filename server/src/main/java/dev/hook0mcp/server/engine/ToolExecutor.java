@@ -1,5 +1,12 @@
 package dev.hook0mcp.server.engine;
 
+import dev.hook0mcp.server.access.TokenDefaults;
+import dev.hook0mcp.server.access.ToolSurface;
+import dev.hook0mcp.server.json.Json;
+import dev.hook0mcp.server.results.ErrorResults;
+import dev.hook0mcp.server.results.ResultShaper;
+import dev.hook0mcp.server.results.SuccessBody;
+import dev.hook0mcp.server.results.ToolOutcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hook0mcp.catalog.Binding;
@@ -85,9 +92,13 @@ public final class ToolExecutor {
             arguments = toObject(rawArguments);
             validator.validate(context.surface(), toolName, arguments);
             applyDefaults(tool, arguments, context.surface().defaults());
+            Optional<ToolOutcome> notConfirmed = DeleteConfirmation.check(tool, arguments, context);
+            if (notConfirmed.isPresent()) {
+                return notConfirmed.get();
+            }
             return handlerFor(tool).handle(tool, arguments, context);
         } catch (ArgumentException e) {
-            return ErrorResults.fromArguments(tool, e);
+            return ErrorResults.fromArguments(tool, e.getMessage(), e.problems());
         } catch (Hook0TransportException e) {
             log.warn("{}: {}", toolName, e.getMessage());
             return ErrorResults.transport(tool, e, arguments);

@@ -1,5 +1,6 @@
 package dev.hook0mcp.server.engine;
 
+import dev.hook0mcp.server.results.ToolOutcome;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hook0mcp.catalog.ToolDefinition;
 import dev.hook0mcp.server.hook0.Hook0TransportException;

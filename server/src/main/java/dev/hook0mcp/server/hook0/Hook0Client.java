@@ -1,6 +1,6 @@
 package dev.hook0mcp.server.hook0;
 
-import dev.hook0mcp.server.Version;
+import dev.hook0mcp.server.config.Version;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;

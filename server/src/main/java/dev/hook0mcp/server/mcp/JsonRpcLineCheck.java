@@ -2,7 +2,7 @@ package dev.hook0mcp.server.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hook0mcp.server.engine.Json;
+import dev.hook0mcp.server.json.Json;
 import java.util.Optional;
 
 /**
@@ -13,7 +13,7 @@ import java.util.Optional;
 public final class JsonRpcLineCheck {
 
     static final int PARSE_ERROR = -32700;
-    static final int INVALID_REQUEST = -32600;
+    public static final int INVALID_REQUEST = -32600;
     static final int INVALID_PARAMS = -32602;
 
     private JsonRpcLineCheck() {}
@@ -86,7 +86,7 @@ public final class JsonRpcLineCheck {
         };
     }
 
-    static ObjectNode error(JsonNode id, int code, String message) {
+    public static ObjectNode error(JsonNode id, int code, String message) {
         ObjectNode response = Json.object();
         response.put("jsonrpc", "2.0");
         if (id == null) {

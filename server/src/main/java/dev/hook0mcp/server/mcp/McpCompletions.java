@@ -1,10 +1,11 @@
 package dev.hook0mcp.server.mcp;
 
+import dev.hook0mcp.catalog.Uuids;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hook0mcp.server.engine.CallContext;
 import dev.hook0mcp.server.engine.ToolExecutor;
-import dev.hook0mcp.server.engine.ToolOutcome;
-import dev.hook0mcp.server.engine.ToolSurface;
+import dev.hook0mcp.server.results.ToolOutcome;
+import dev.hook0mcp.server.access.ToolSurface;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncCompletionSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CompleteResult.CompleteCompletion;
@@ -147,7 +148,7 @@ public final class McpCompletions {
         if (app == null || app.isBlank()) {
             app = surface().defaults().applicationId();
         }
-        if (app == null || !ResourceTable.isUuid(app.strip())) {
+        if (app == null || !Uuids.isUuid(app.strip())) {
             return null;
         }
         return Map.of("application_id", app.strip());

@@ -1,6 +1,6 @@
 package dev.hook0mcp.server.mcp;
 
-import dev.hook0mcp.server.Version;
+import dev.hook0mcp.server.config.Version;
 import dev.hook0mcp.server.engine.CallContext;
 import dev.hook0mcp.server.engine.ToolExecutor;
 import io.modelcontextprotocol.server.McpServer;

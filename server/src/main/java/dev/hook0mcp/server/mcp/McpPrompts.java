@@ -1,9 +1,10 @@
 package dev.hook0mcp.server.mcp;
 
 import dev.hook0mcp.server.engine.CallContext;
-import dev.hook0mcp.server.engine.ToolSurface;
+import dev.hook0mcp.server.access.ToolSurface;
 import dev.hook0mcp.server.mcp.prompts.CreateWebhookSubscriptionPrompt;
 import dev.hook0mcp.server.mcp.prompts.DebugEventDeliveryPrompt;
+import dev.hook0mcp.server.mcp.prompts.TriageWebhooksPrompt;
 import dev.hook0mcp.server.mcp.prompts.Hook0Prompt;
 import dev.hook0mcp.server.mcp.prompts.PromptArguments;
 import dev.hook0mcp.server.mcp.prompts.ReviewTokenAccessPrompt;
@@ -20,7 +21,7 @@ import java.util.Map;
  */
 public final class McpPrompts {
 
-    static final List<Hook0Prompt> ALL = List.of(new DebugEventDeliveryPrompt(),
+    static final List<Hook0Prompt> ALL = List.of(new DebugEventDeliveryPrompt(), new TriageWebhooksPrompt(),
             new CreateWebhookSubscriptionPrompt(), new SetupApplicationPrompt(), new ReviewTokenAccessPrompt());
 
     private McpPrompts() {}

@@ -2,10 +2,10 @@ package dev.hook0mcp.server.mcp;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hook0mcp.server.engine.CallContext;
-import dev.hook0mcp.server.engine.Json;
+import dev.hook0mcp.server.json.Json;
 import dev.hook0mcp.server.engine.ToolExecutor;
-import dev.hook0mcp.server.engine.ToolOutcome;
-import dev.hook0mcp.server.engine.ToolSurface;
+import dev.hook0mcp.server.results.ToolOutcome;
+import dev.hook0mcp.server.access.ToolSurface;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
 import io.modelcontextprotocol.spec.McpError;

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hook0mcp.catalog.ToolAnnotations;
 import dev.hook0mcp.catalog.ToolDefinition;
 import dev.hook0mcp.server.engine.CallContext;
-import dev.hook0mcp.server.engine.Json;
+import dev.hook0mcp.server.json.Json;
 import dev.hook0mcp.server.engine.ToolExecutor;
-import dev.hook0mcp.server.engine.ToolOutcome;
-import dev.hook0mcp.server.engine.ToolSurface;
+import dev.hook0mcp.server.results.ToolOutcome;
+import dev.hook0mcp.server.access.ToolSurface;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncListFilter;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
@@ -39,7 +39,9 @@ public final class McpTools {
                 .map(tool -> SyncToolSpecification.builder()
                         .tool(toMcp(tool, surface))
                         .callHandler((exchange, request) ->
-                                toResult(executor.call(tool.name(), request.arguments(), contextFor.apply(exchange))))
+                                toResult(executor.call(tool.name(), request.arguments(),
+                                        contextFor.apply(exchange)
+                                                .withInteraction(ExchangeInteraction.of(exchange, request)))))
                         .build())
                 .toList();
     }

@@ -1,5 +1,6 @@
 package dev.hook0mcp.server.mcp;
 
+import dev.hook0mcp.catalog.Uuids;
 import io.modelcontextprotocol.util.DefaultMcpUriTemplateManagerFactory;
 import io.modelcontextprotocol.util.McpUriTemplateManager;
 import io.modelcontextprotocol.util.McpUriTemplateManagerFactory;
@@ -7,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The hook0:// resources, as data: each URI template is one catalogue tool, called with the URI's variables as
@@ -61,8 +61,6 @@ public final class ResourceTable {
     }
 
     private static final McpUriTemplateManagerFactory TEMPLATES = new DefaultMcpUriTemplateManagerFactory();
-    private static final Pattern UUID = Pattern.compile(
-            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
     public static final List<Entry> ENTRIES = List.of(
             new Entry("hook0://organizations", "organizations", "Organizations",
@@ -113,17 +111,13 @@ public final class ResourceTable {
                 .orElseThrow(() -> new BadUri(printable(uri) + " does not have the shape " + entry.uriTemplate()));
         Map<String, Object> args = new LinkedHashMap<>();
         values.forEach((name, value) -> {
-            if (!UUID.matcher(value).matches()) {
+            if (!Uuids.isUuid(value)) {
                 throw new BadUri(printable(uri) + ": " + name + " must be a UUID (like 3f2b8c1e-0d4a-4b6f-9e21-7c5d8a9b0e13),"
                         + " not '" + printable(value) + "'");
             }
             args.put(name, value);
         });
         return args;
-    }
-
-    public static boolean isUuid(String value) {
-        return value != null && UUID.matcher(value).matches();
     }
 
     /** For echoing a caller's value in a message: control and invisible characters shown as '?', bounded. */

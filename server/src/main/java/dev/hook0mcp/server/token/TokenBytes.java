@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * <p>Tolerates surrounding whitespace, a leading {@code Bearer } (any case), the URL-safe alphabet Hook0 uses
  * and the standard one, with or without {@code =} padding.
  */
-final class TokenBytes {
+public final class TokenBytes {
 
     private static final Pattern BEARER = Pattern.compile("^(?i:bearer)(\\s+|$)");
     private static final Pattern JWT = Pattern.compile("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*$");
@@ -17,7 +17,7 @@ final class TokenBytes {
     private TokenBytes() {
     }
 
-    static byte[] decode(String token) throws TokenFormatException {
+    public static byte[] decode(String token) throws TokenFormatException {
         if (token == null) {
             throw new TokenFormatException("no token given");
         }

@@ -9,7 +9,6 @@ import dev.hook0mcp.sandbox.RecordedRequest;
 import dev.hook0mcp.sandbox.Sandbox;
 import dev.hook0mcp.server.ServerCore;
 import dev.hook0mcp.server.config.ConfigParser;
-import dev.hook0mcp.server.engine.ToolSurface;
 import dev.hook0mcp.server.token.TokenReader;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package dev.hook0mcp.server.engine;
 
+import dev.hook0mcp.server.json.Json;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

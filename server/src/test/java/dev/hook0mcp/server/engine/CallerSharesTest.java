@@ -1,5 +1,7 @@
 package dev.hook0mcp.server.engine;
 
+import dev.hook0mcp.server.access.CallerAccess;
+import dev.hook0mcp.server.access.ToolSurface;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package dev.hook0mcp.server.engine;
 
+import dev.hook0mcp.server.json.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -24,13 +24,23 @@ class HttpGracefulShutdownIT {
 
     @Test
     void aCallInFlightAtSigtermIsAnsweredAndTheProcessExits0() throws Exception {
+        callInFlightAtSigterm("http");
+    }
+
+    @Test
+    void aLegacySseCallInFlightAtSigtermIsAnsweredOnItsStreamAndTheProcessExits0() throws Exception {
+        callInFlightAtSigterm("sse");
+    }
+
+    private static void callInFlightAtSigterm(String transport) throws Exception {
         ExecutorService caller = Executors.newSingleThreadExecutor();
         AtomicBoolean armed = new AtomicBoolean();
         try (Sandbox sandbox = Sandbox.start(0);
              DelayingHook0 hook0 = new DelayingHook0(sandbox.baseUrl(),
                      DelayingHook0.holding("/api/v1/applications", Duration.ofSeconds(2), armed));
-             HttpServerProcess server = new HttpServerProcess("http", Map.of("HOOK0_API_URL", hook0.url()))) {
-            McpSyncClient client = server.streamableClient(sandbox.rootToken());
+             HttpServerProcess server = new HttpServerProcess(transport, Map.of("HOOK0_API_URL", hook0.url()))) {
+            McpSyncClient client = transport.equals("sse") ? server.sseClient(sandbox.rootToken())
+                    : server.streamableClient(sandbox.rootToken());
             armed.set(true);
             Future<McpSchema.CallToolResult> call = caller.submit(() ->
                     client.callTool(new McpSchema.CallToolRequest("list_applications", Map.of())));

@@ -53,7 +53,7 @@ class ResourcesPromptsCompletionsIT {
             "hook0://applications/{application_id}/events/{event_id}/attempts",
             "hook0://applications/{application_id}/responses/{response_id}");
     static final Set<String> ALL_PROMPTS = Set.of("debug_event_delivery", "create_webhook_subscription",
-            "setup_application", "review_token_access");
+            "setup_application", "review_token_access", "triage_webhooks");
     static final Pattern VARIABLE = Pattern.compile("\\{([a-z_]+)}");
 
     private Sandbox sandbox;
@@ -245,8 +245,9 @@ class ResourcesPromptsCompletionsIT {
                 "https://receiver.example/hook", "event_types", eventTypeNames(app).get(0), "organization_id", org,
                 "application_name", "billing");
         Map<ServerJar, Set<String>> expected = Map.of(root, ALL_PROMPTS,
-                readOnly, Set.of("debug_event_delivery", "review_token_access"),
-                appOnly, Set.of("debug_event_delivery", "create_webhook_subscription", "review_token_access"));
+                readOnly, Set.of("debug_event_delivery", "review_token_access", "triage_webhooks"),
+                appOnly, Set.of("debug_event_delivery", "create_webhook_subscription", "review_token_access",
+                        "triage_webhooks"));
         Set<String> catalogueNames = catalogue.stream().map(ToolDefinition::name).collect(Collectors.toSet());
         expected.forEach((server, prompts) -> {
             List<McpSchema.Prompt> listed = server.client.listPrompts().prompts();

@@ -23,9 +23,7 @@ class StdioShutdownIT {
                      DelayingHook0.holding("/api/v1/applications", Duration.ofSeconds(2), armed));
              RawProcess server = new RawProcess(Map.of("HOOK0_API_URL", hook0.url(),
                      "HOOK0_API_TOKEN", sandbox.rootToken()))) {
-            server.send(StdioResilienceIT.INITIALIZE);
-            assertEquals(1, Results.JSON.readTree(StdioResilienceIT.readLine(server)).get("id").asInt());
-            server.send(StdioResilienceIT.INITIALIZED);
+            StdioResilienceIT.handshake(server);
 
             armed.set(true);
             server.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":"

@@ -159,6 +159,11 @@ class StdioToolsIT {
         assertEquals(7, UUID.fromString(newEvent).version(), "a UUIDv7 is generated when event_id is absent");
         JsonNode replayed = run.apply("replay_event", Map.of("application_id", newApp, "event_id", newEvent));
         assertTrue(replayed.get("ok").asBoolean());
+        JsonNode tested = run.apply("send_test_event", Map.of("application_id", newApp, "event_type", "shop.order.paid",
+                "labels", Map.of("tenant", "acme"), "wait_seconds", 1));
+        assertTrue(tested.hasNonNull("event_id"), tested.toString());
+        JsonNode dryRun = run.apply("replay_failed_events", Map.of("application_id", app));
+        assertTrue(dryRun.toString().contains("confirmation") || dryRun.has("events"), dryRun.toString());
         assertTrue(run.apply("delete_subscription", Map.of("application_id", newApp, "subscription_id", newSub))
                 .get("message").asText().contains(newSub));
         run.apply("delete_event_type", Map.of("application_id", newApp, "event_type_name", "shop.order.paid"));

@@ -85,7 +85,7 @@ class TokenProbeIT {
         Set<String> actions = new java.util.HashSet<>(READ_ACTIONS);
         actions.add("event:ingest");
         String token = sandbox.tokens().attenuate(sandbox.rootToken(), Attenuation.none().allowActions(actions));
-        assertEquals(concat(READS, List.of("ingest_event")), toolsFor(token));
+        assertEquals(names(t -> t.action() == null || actions.contains(t.action())), toolsFor(token));
     }
 
     @Test

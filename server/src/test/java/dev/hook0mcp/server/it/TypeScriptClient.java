@@ -33,8 +33,12 @@ final class TypeScriptClient {
 
     /** The project ready to run: sources copied, dependencies installed if needed. */
     static TypeScriptClient prepare() throws IOException, InterruptedException {
-        Path source = Path.of(System.getProperty("hook0mcp.node.dir", "src/test/node"));
-        Path build = Path.of(System.getProperty("hook0mcp.node.build.dir", "target/ts-client"));
+        return prepare(Path.of(System.getProperty("hook0mcp.node.dir", "src/test/node")),
+                Path.of(System.getProperty("hook0mcp.node.build.dir", "target/ts-client")));
+    }
+
+    /** Any Node project of the tests (its files copied from {@code source} into {@code build}, then installed). */
+    static TypeScriptClient prepare(Path source, Path build) throws IOException, InterruptedException {
         requireNode();
         Files.createDirectories(build);
         try (Stream<Path> files = Files.list(source)) {

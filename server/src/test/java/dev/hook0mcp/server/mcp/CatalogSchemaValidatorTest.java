@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hook0mcp.catalog.ToolCatalog;
-import dev.hook0mcp.server.engine.Json;
+import dev.hook0mcp.server.json.Json;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

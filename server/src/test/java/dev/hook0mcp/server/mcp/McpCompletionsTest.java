@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hook0mcp.sandbox.Sandbox;
 import dev.hook0mcp.server.engine.CallContext;
-import dev.hook0mcp.server.engine.TokenDefaults;
-import dev.hook0mcp.server.engine.ToolSurface;
+import dev.hook0mcp.server.access.TokenDefaults;
+import dev.hook0mcp.server.access.ToolSurface;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CompleteResult.CompleteCompletion;
 import java.util.ArrayList;
@@ -137,7 +137,7 @@ class McpCompletionsTest {
         McpCompletions c = completions(null);
         ToolSurface full = Surfaces.full();
         var specs = c.specifications(McpPrompts.offered(full), McpResources.offered(full));
-        assertEquals(3 + 8, specs.size(), "3 prompts with arguments, 8 templates with variables");
+        assertEquals(4 + 8, specs.size(), "4 prompts with arguments, 8 templates with variables");
         assertEquals(List.of(), c.specifications(McpPrompts.offered(Surfaces.only(Set.of())), List.of()));
     }
 }

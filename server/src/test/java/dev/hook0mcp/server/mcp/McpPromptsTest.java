@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hook0mcp.server.engine.ToolSurface;
+import dev.hook0mcp.server.access.ToolSurface;
 import dev.hook0mcp.server.mcp.prompts.CreateWebhookSubscriptionPrompt;
 import dev.hook0mcp.server.mcp.prompts.DebugEventDeliveryPrompt;
+import dev.hook0mcp.server.mcp.prompts.TriageWebhooksPrompt;
 import dev.hook0mcp.server.mcp.prompts.ReviewTokenAccessPrompt;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -53,11 +54,12 @@ class McpPromptsTest {
 
     @Test
     void writePromptsNeedTheirTool() {
-        assertEquals(List.of("debug_event_delivery", "create_webhook_subscription", "setup_application",
-                "review_token_access"), names(Surfaces.full()));
-        assertEquals(List.of("debug_event_delivery", "review_token_access"), names(Surfaces.readOnly()));
-        assertEquals(List.of("debug_event_delivery", "create_webhook_subscription", "review_token_access"),
-                names(Surfaces.oneApplication()));
+        assertEquals(List.of("debug_event_delivery", "triage_webhooks", "create_webhook_subscription",
+                "setup_application", "review_token_access"), names(Surfaces.full()));
+        assertEquals(List.of("debug_event_delivery", "triage_webhooks", "review_token_access"),
+                names(Surfaces.readOnly()));
+        assertEquals(List.of("debug_event_delivery", "triage_webhooks", "create_webhook_subscription",
+                "review_token_access"), names(Surfaces.oneApplication()));
         assertEquals(List.of("create_webhook_subscription", "review_token_access"),
                 names(Surfaces.only(Set.of("create_subscription"))));
         assertEquals(List.of("review_token_access"), names(Surfaces.only(Set.of())));
@@ -85,8 +87,18 @@ class McpPromptsTest {
         assertTrue(text.contains("cannot change subscriptions"), text);
         assertTrue(text.contains("is_enabled: true") && text.contains("labels") && text.contains("\"url\""), text);
         String full = DebugEventDeliveryPrompt.render(Surfaces.full(), Surfaces.APP, EVENT);
-        assertEquals(Set.of("explain_event_delivery", "list_subscriptions", "update_subscription", "replay_event"),
-                Surfaces.toolsNamedIn(full));
+        assertEquals(Set.of("explain_event_delivery", "list_subscriptions", "update_subscription", "replay_event",
+                "send_test_event"), Surfaces.toolsNamedIn(full));
+    }
+
+    @Test
+    void triageUsesTheBulkToolsWhenOfferedAndReadOnlyTokensGetNoWrites() {
+        String full = TriageWebhooksPrompt.render(Surfaces.full(), Surfaces.APP);
+        assertTrue(full.contains("replay_failed_events") && full.contains("dry_run:false"), full);
+        String readOnly = TriageWebhooksPrompt.render(Surfaces.readOnly(), Surfaces.APP);
+        assertFalse(readOnly.contains("replay_"), "a read-only token is never told to replay: " + readOnly);
+        assertFalse(readOnly.contains("send_test_event"), readOnly);
+        assertTrue(readOnly.contains("list_request_attempts"), "falls back to the attempts: " + readOnly);
     }
 
     @Test

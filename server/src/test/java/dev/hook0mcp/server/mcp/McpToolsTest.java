@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hook0mcp.server.engine.ErrorResults;
-import dev.hook0mcp.server.engine.Json;
-import dev.hook0mcp.server.engine.ToolOutcome;
-import dev.hook0mcp.server.engine.ToolSurface;
+import dev.hook0mcp.server.results.ErrorResults;
+import dev.hook0mcp.server.json.Json;
+import dev.hook0mcp.server.results.ToolOutcome;
+import dev.hook0mcp.server.access.ToolSurface;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -5,17 +5,17 @@ import dev.hook0mcp.catalog.ToolCatalog;
 import dev.hook0mcp.catalog.ToolDefinition;
 import dev.hook0mcp.catalog.ToolScope;
 import dev.hook0mcp.server.engine.CallContext;
-import dev.hook0mcp.server.engine.CallerAccess;
-import dev.hook0mcp.server.engine.Json;
-import dev.hook0mcp.server.engine.ResultShaper;
-import dev.hook0mcp.server.engine.ShapingOptions;
-import dev.hook0mcp.server.engine.TokenDefaults;
+import dev.hook0mcp.server.access.CallerAccess;
+import dev.hook0mcp.server.json.Json;
+import dev.hook0mcp.server.results.ResultShaper;
+import dev.hook0mcp.server.results.ShapingOptions;
+import dev.hook0mcp.server.access.TokenDefaults;
 import dev.hook0mcp.server.engine.ToolExecutor;
-import dev.hook0mcp.server.engine.ToolSurface;
+import dev.hook0mcp.server.access.ToolSurface;
 import dev.hook0mcp.server.hook0.Hook0Client;
-import dev.hook0mcp.server.tools.ExplainEventDeliveryHandler;
-import dev.hook0mcp.server.tools.IngestEventHandler;
-import dev.hook0mcp.server.tools.TokenInfoHandler;
+import dev.hook0mcp.server.engine.composite.ExplainEventDeliveryHandler;
+import dev.hook0mcp.server.engine.composite.IngestEventHandler;
+import dev.hook0mcp.server.engine.composite.TokenInfoHandler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -88,7 +88,9 @@ final class Surfaces {
         return new ToolExecutor(CATALOG, shaper, Map.of(
                 "explain_event_delivery", new ExplainEventDeliveryHandler(shaper, CATALOG.get("get_event").result()),
                 "ingest_event", new IngestEventHandler(),
-                "get_token_info", new TokenInfoHandler()));
+                "get_token_info", new TokenInfoHandler(),
+                "replay_failed_events", new dev.hook0mcp.server.engine.composite.ReplayFailedEventsHandler(),
+                "send_test_event", new dev.hook0mcp.server.engine.composite.SendTestEventHandler()));
     }
 
     /** Catalogue tool names {@code text} mentions as whole words. */

@@ -11,7 +11,7 @@ import static dev.hook0mcp.server.mcp.prompts.PromptText.json;
 import static dev.hook0mcp.server.mcp.prompts.PromptText.trimEnd;
 
 import dev.hook0mcp.server.engine.CallContext;
-import dev.hook0mcp.server.engine.ToolSurface;
+import dev.hook0mcp.server.access.ToolSurface;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Optional;

@@ -5,7 +5,7 @@ import static dev.hook0mcp.server.mcp.prompts.PromptText.json;
 import static dev.hook0mcp.server.mcp.prompts.PromptText.trimEnd;
 
 import dev.hook0mcp.server.engine.CallContext;
-import dev.hook0mcp.server.engine.ToolSurface;
+import dev.hook0mcp.server.access.ToolSurface;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Optional;
@@ -69,6 +69,10 @@ public final class DebugEventDeliveryPrompt implements Hook0Prompt {
                 + " {\"type\": \"http\", \"method\", \"url\", \"headers\"}: a wrong url or method, a missing header"
                 + " the receiver expects (such as an authorization header), or an error in the receiver itself."
                 + " Attempts in status waiting will be retried by Hook0.\n");
+        if (surface.isEnabled("get_delivery_health")) {
+            s.append("   To see whether the subscription fails for every event, not just this one: get_delivery_health"
+                    + " with {\"application_id\": ").append(json(app)).append("}.\n");
+        }
         s.append("4. Fix: ");
         boolean canFix = false;
         if (surface.isEnabled("update_subscription")) {
@@ -80,6 +84,9 @@ public final class DebugEventDeliveryPrompt implements Hook0Prompt {
             s.append("Once the receiver or the subscription is fixed, replay_event with ").append(ids)
                     .append(" sends the event again. ");
             canFix = true;
+        }
+        if (surface.isEnabled("send_test_event")) {
+            s.append("send_test_event checks a fixed receiver with one test event. ");
         }
         if (!canFix) {
             s.append("this token cannot change subscriptions or replay events: tell the user exactly what to change"

@@ -1,7 +1,7 @@
 package dev.hook0mcp.server.mcp.prompts;
 
 import dev.hook0mcp.server.engine.CallContext;
-import dev.hook0mcp.server.engine.ToolSurface;
+import dev.hook0mcp.server.access.ToolSurface;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.Optional;
 

@@ -1,13 +1,13 @@
 package dev.hook0mcp.server.mcp.prompts;
 
+import dev.hook0mcp.catalog.Uuids;
 import static dev.hook0mcp.server.mcp.prompts.PromptLimits.APPLICATION_NAME;
 import static dev.hook0mcp.server.mcp.prompts.PromptLimits.EVENT_TYPES;
 import static dev.hook0mcp.server.mcp.prompts.PromptLimits.EVENT_TYPE_NAME;
 import static dev.hook0mcp.server.mcp.prompts.PromptLimits.TARGET_URL_MAX_LENGTH;
 
-import dev.hook0mcp.server.engine.TokenDefaults;
-import dev.hook0mcp.server.engine.ToolSurface;
-import dev.hook0mcp.server.mcp.ResourceTable;
+import dev.hook0mcp.server.access.TokenDefaults;
+import dev.hook0mcp.server.access.ToolSurface;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.LinkedHashMap;
@@ -79,7 +79,7 @@ public final class PromptArguments {
         if (value == null) {
             throw invalid("missing argument " + name + " (a UUID)");
         }
-        if (!ResourceTable.isUuid(value)) {
+        if (!Uuids.isUuid(value)) {
             throw invalid(name + " must be a UUID");
         }
         return value.toLowerCase(Locale.ROOT);

@@ -1,8 +1,8 @@
 package dev.hook0mcp.server.mcp.prompts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.hook0mcp.server.engine.Json;
-import dev.hook0mcp.server.engine.ToolSurface;
+import dev.hook0mcp.server.json.Json;
+import dev.hook0mcp.server.access.ToolSurface;
 
 /** What the prompt texts share: values written as JSON, and the tool that shows whether an event was delivered. */
 final class PromptText {

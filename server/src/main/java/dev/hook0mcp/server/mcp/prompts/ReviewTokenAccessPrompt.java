@@ -3,7 +3,7 @@ package dev.hook0mcp.server.mcp.prompts;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hook0mcp.catalog.Hook0Actions;
 import dev.hook0mcp.server.engine.CallContext;
-import dev.hook0mcp.server.engine.ToolSurface;
+import dev.hook0mcp.server.access.ToolSurface;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

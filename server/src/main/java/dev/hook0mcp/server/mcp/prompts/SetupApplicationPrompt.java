@@ -7,7 +7,7 @@ import static dev.hook0mcp.server.mcp.prompts.PromptText.json;
 import static dev.hook0mcp.server.mcp.prompts.PromptText.thenCheckDelivery;
 
 import dev.hook0mcp.server.engine.CallContext;
-import dev.hook0mcp.server.engine.ToolSurface;
+import dev.hook0mcp.server.access.ToolSurface;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Optional;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hook0mcp.catalog.ToolCatalog;
-import dev.hook0mcp.server.engine.TokenDefaults;
-import dev.hook0mcp.server.engine.ToolSurface;
+import dev.hook0mcp.server.access.TokenDefaults;
+import dev.hook0mcp.server.access.ToolSurface;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;

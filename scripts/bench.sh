@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs the benchmark of issue #13 end to end and prints its table (figure | measured | baseline | ratio | goal | met?).
+#   scripts/bench.sh [extra JVM flags for the benchmark driver]
+# Builds the jar (and the test classes holding the harness), installs the Node baseline (official TypeScript MCP SDK,
+# version pinned by server/src/test/bench-node/package-lock.json) with `npm ci` into server/target/bench-node when
+# it is missing or stale, then runs dev.hook0mcp.server.bench.Benchmark from the repository root. Needs Java 17+,
+# Maven, Node 18+ and npm; only loopback addresses are used; it stops by itself (a few minutes on 2 cores).
+# MVN_FLAGS overrides the Maven flags (default "-B -q"; add -o to build offline). HOOK0_BENCH_SKIP_BUILD=1 skips
+# the build. Knobs: -Dhook0mcp.bench.starts=5 -Dhook0mcp.bench.http.seconds=10.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [[ "${HOOK0_BENCH_SKIP_BUILD:-}" != 1 ]]; then
+  # `package` also compiles the test classes; -DskipTests only skips running them
+  mvn ${MVN_FLAGS:--B -q} -DskipTests package
+fi
+
+src=server/src/test/bench-node
+dst=server/target/bench-node
+mkdir -p "$dst"
+cp "$src/package.json" "$src/package-lock.json" "$src/server.mjs" "$dst/"
+if ! cmp -s "$dst/package-lock.json" "$dst/node_modules/.installed-package-lock.json" 2>/dev/null; then
+  echo "bench: installing the Node baseline with npm ci ..." >&2
+  (cd "$dst" && npm ci --no-audit --no-fund --loglevel=error >&2)
+  cp "$dst/package-lock.json" "$dst/node_modules/.installed-package-lock.json"
+fi
+
+exec java "$@" -cp server/target/hook0-mcp.jar:server/target/test-classes dev.hook0mcp.server.bench.Benchmark

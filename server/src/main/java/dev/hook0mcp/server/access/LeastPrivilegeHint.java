@@ -1,0 +1,28 @@
+package dev.hook0mcp.server.access;
+
+import dev.hook0mcp.server.token.TokenFacts;
+import java.util.Optional;
+
+/**
+ * The nudge for a root service token (no attenuation block): it may do everything in its organization, service
+ * tokens included. It names the command that makes a narrower token, never the token.
+ */
+public final class LeastPrivilegeHint {
+
+    /** Hook0's recipe for an AI assistant: one application, 30 days. The token is read from the environment. */
+    public static final String COMMAND =
+            "java -jar hook0-mcp.jar attenuate --application <application-id> --expires 30d > narrower-token.txt";
+
+    private LeastPrivilegeHint() {}
+
+    /** The sentence for a root token; empty for an attenuated one (or an unreadable one). */
+    public static Optional<String> forToken(TokenFacts facts) {
+        if (facts == null || facts.isAttenuated()) {
+            return Optional.empty();
+        }
+        return Optional.of("This is a root service token: it has full access to organization "
+                + facts.organizationId() + ", service tokens included. To give an assistant less, make a narrower"
+                + " token with the same HOOK0_API_TOKEN set (add --read-only to keep it from changing anything): "
+                + COMMAND + " — then configure the server with the new token.");
+    }
+}

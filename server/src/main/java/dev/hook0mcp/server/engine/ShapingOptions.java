@@ -1,7 +1,0 @@
-package dev.hook0mcp.server.engine;
-
-/**
- * @param revealSecrets  HOOK0_REVEAL_SECRETS: show secrets instead of redacting them
- * @param maxResultBytes size budget of one result
- */
-public record ShapingOptions(boolean revealSecrets, int maxResultBytes) {}

@@ -1,0 +1,426 @@
+package dev.hook0mcp.server.engine.composite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hook0mcp.catalog.Route;
+import dev.hook0mcp.catalog.ToolDefinition;
+import dev.hook0mcp.server.engine.ArgumentException;
+import dev.hook0mcp.server.engine.CallContext;
+import dev.hook0mcp.server.engine.DeleteConfirmation;
+import dev.hook0mcp.server.results.ErrorResults;
+import dev.hook0mcp.server.json.Json;
+import dev.hook0mcp.server.results.Pagination;
+import dev.hook0mcp.server.engine.RequestBuilder;
+import dev.hook0mcp.server.results.SuccessBody;
+import dev.hook0mcp.server.engine.ToolHandler;
+import dev.hook0mcp.server.results.ToolOutcome;
+import dev.hook0mcp.server.results.UntrustedText;
+import dev.hook0mcp.server.hook0.Hook0Response;
+import dev.hook0mcp.server.hook0.Hook0TransportException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * replay_failed_events: finds the unresolved failures of a window (an event whose latest attempt for some
+ * subscription failed), shows in a dry run what a replay would send where, with a confirmation bound to that set,
+ * and replays exactly that set once when confirmed. Routes (catalogue order): replay, attempts, subscriptions,
+ * event.
+ */
+public final class ReplayFailedEventsHandler implements ToolHandler {
+
+    /** Attempts read at most per call (pages of 50). */
+    static final int MAX_ATTEMPTS_SCANNED = 2_000;
+    /** Events replayed at most per call (and event_ids given at most). */
+    static final int MAX_EVENTS = 100;
+    static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
+
+    private final ReplayConfirmations confirmations = new ReplayConfirmations();
+
+    @Override
+    public ToolOutcome handle(ToolDefinition tool, ObjectNode arguments, CallContext context)
+            throws Hook0TransportException {
+        List<Route> routes = tool.binding().routes();
+        String app = arguments.path("application_id").asText();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        boolean dryRun = arguments.path("dry_run").asBoolean(true);
+        String confirmation = arguments.path("confirmation").asText(null);
+
+        if (!dryRun && confirmation != null) {
+            Object redeemed = confirmations.redeem(confirmation, app, now);
+            if (redeemed instanceof String why) {
+                return refused("Confirmation refused: " + why + ". Nothing was replayed.");
+            }
+            List<String> ids = ((ReplayConfirmations.Issued) redeemed).eventIds();
+            if (context.interaction().canAsk()) {
+                Optional<ToolOutcome> no = DeleteConfirmation.ask(context.interaction(), "Replay " + ids.size()
+                        + " event(s) of application " + app + " (confirmed by a dry run) to every current matching"
+                        + " subscription?", tool.name(), ids.size() + " event(s)");
+                if (no.isPresent()) {
+                    return no.get();
+                }
+            }
+            return execute(tool, routes.get(0), app, ids, context, Json.object());
+        }
+
+        Plan plan = plan(tool, routes, arguments, app, now, context);
+        if (plan.error != null) {
+            return plan.error;
+        }
+        ObjectNode result = plan.describe();
+        List<String> ids = plan.ids();
+        if (dryRun) {
+            result.put("dry_run", true);
+            if (!ids.isEmpty()) {
+                result.put("confirmation", confirmations.issue(app, ids, now));
+                result.put("expires_at", now.plus(ReplayConfirmations.VALIDITY).toString());
+            }
+            result.put("message", ids.isEmpty() ? "Nothing to replay: no unresolved failure"
+                    + (plan.scheduled > 0 ? " without a retry still scheduled" : "") + " in the window."
+                    : "Dry run: " + ids.size() + " event(s) would be replayed; Hook0 sends each AGAIN to every"
+                    + " current matching subscription listed, including those that already got it. Nothing was sent.");
+            ArrayNode next = result.putArray("next_steps");
+            if (!ids.isEmpty()) {
+                next.add("To replay exactly these: replay_failed_events with application_id, dry_run:false and"
+                        + " this confirmation (valid " + ReplayConfirmations.VALIDITY.toMinutes() + " min, once).");
+            }
+            return ToolOutcome.success(result);
+        }
+        if (!context.interaction().canAsk()) {
+            return refused("Not replayed: executing needs the confirmation of a dry run (call with dry_run:true"
+                    + " first, then dry_run:false with its confirmation).");
+        }
+        if (ids.isEmpty()) {
+            result.put("dry_run", false);
+            result.put("message", "Nothing to replay: no unresolved failure in the window.");
+            return ToolOutcome.success(result);
+        }
+        Optional<ToolOutcome> no = DeleteConfirmation.ask(context.interaction(), plan.question(app), tool.name(),
+                ids.size() + " event(s)");
+        if (no.isPresent()) {
+            return no.get();
+        }
+        return execute(tool, routes.get(0), app, ids, context, result);
+    }
+
+    private ToolOutcome execute(ToolDefinition tool, Route replay, String app, List<String> ids, CallContext context,
+            ObjectNode result) throws Hook0TransportException {
+        result.put("dry_run", false);
+        ArrayNode outcomes = Json.MAPPER.createArrayNode();
+        int replayed = 0;
+        String stopped = null;
+        Set<String> done = new LinkedHashSet<>();
+        for (String id : new TreeSet<>(ids)) {
+            if (!done.add(id)) {
+                continue;
+            }
+            ObjectNode out = outcomes.addObject().put("event_id", id);
+            if (stopped != null) {
+                out.put("outcome", "not_replayed");
+                continue;
+            }
+            ObjectNode args = Json.object().put("application_id", app).put("event_id", id);
+            Hook0Response r = context.send(RequestBuilder.build(replay, args));
+            if (r.isSuccess()) {
+                out.put("outcome", "replayed");
+                replayed++;
+            } else if (r.status() == 429 || r.problem().map(p -> p.id() != null
+                    && p.id().toLowerCase().contains("quota")).orElse(false)) {
+                stopped = "Hook0 answered " + r.status() + r.problem().map(p -> " " + p.id()).orElse("")
+                        + " at event " + id + "; the rest was not sent";
+                out.put("outcome", "not_replayed");
+                out.put("http_status", r.status());
+            } else {
+                out.put("outcome", "failed");
+                out.put("http_status", r.status());
+                r.problem().ifPresent(p -> out.put("problem", p.id()));
+            }
+        }
+        result.set("events", outcomes);
+        result.put("count", outcomes.size());
+        result.put("replayed", replayed);
+        result.put("not_replayed", outcomes.size() - replayed);
+        if (stopped != null) {
+            result.put("stopped", stopped);
+        }
+        result.put("message", replayed + " of " + outcomes.size() + " event(s) queued for replay to their current"
+                + " matching subscriptions" + (stopped != null ? "; stopped: " + stopped : "") + ".");
+        result.putArray("next_steps").add("Follow the new deliveries with list_request_attempts (event_id) or"
+                + " explain_event_delivery.");
+        return ToolOutcome.success(result);
+    }
+
+    private static ToolOutcome refused(String message) {
+        ObjectNode out = Json.object();
+        out.put("message", message);
+        out.put("replayed", 0);
+        out.put("next_step", "Call replay_failed_events with dry_run:true, check the list, then dry_run:false with"
+                + " the confirmation it returns.");
+        return ToolOutcome.failure(out);
+    }
+
+    /** One event to replay: its type, labels when read, and why. */
+    private static final class Candidate {
+        final String eventId;
+        String type;
+        JsonNode labels;
+        String lastAttemptAt = "";
+        final List<String> failedTo = new ArrayList<>();
+        boolean scheduledOnly = true;
+
+        Candidate(String eventId) {
+            this.eventId = eventId;
+        }
+    }
+
+    private final class Plan {
+        final List<Candidate> events = new ArrayList<>();
+        final List<JsonNode> subscriptions = new ArrayList<>();
+        ObjectNode header = Json.object();
+        int scheduled;
+        ToolOutcome error;
+
+        List<String> ids() {
+            return events.stream().map(c -> c.eventId).sorted().toList();
+        }
+
+        List<JsonNode> receivers(Candidate c) {
+            List<JsonNode> out = new ArrayList<>();
+            for (JsonNode s : subscriptions) {
+                if (!s.path("is_enabled").asBoolean(false)) {
+                    continue;
+                }
+                boolean typeMatches = false;
+                for (JsonNode t : s.path("event_types")) {
+                    typeMatches |= t.asText().equals(c.type);
+                }
+                if (!typeMatches) {
+                    continue;
+                }
+                boolean labelsMatch = true;
+                var fields = s.path("labels").fields();
+                while (fields.hasNext()) {
+                    var e = fields.next();
+                    labelsMatch &= c.labels != null && e.getValue().asText().equals(c.labels.path(e.getKey()).asText(null));
+                }
+                if (labelsMatch) {
+                    out.add(s);
+                }
+            }
+            return out;
+        }
+
+        ObjectNode describe() {
+            ObjectNode result = header.deepCopy();
+            ArrayNode list = result.putArray("events");
+            for (Candidate c : events) {
+                ObjectNode e = list.addObject().put("event_id", c.eventId).put("event_type_name", c.type);
+                if (!c.lastAttemptAt.isEmpty()) {
+                    e.put("last_attempt_at", c.lastAttemptAt);
+                }
+                if (!c.failedTo.isEmpty()) {
+                    ArrayNode failed = e.putArray("failed_to");
+                    c.failedTo.forEach(failed::add);
+                }
+                ArrayNode again = e.putArray("would_be_sent_to");
+                for (JsonNode s : receivers(c)) {
+                    again.add(label(s));
+                }
+            }
+            result.put("count", events.size());
+            result.put("left_out_scheduled", scheduled);
+            return result;
+        }
+
+        String question(String app) {
+            Map<String, Integer> perReceiver = new LinkedHashMap<>();
+            for (Candidate c : events) {
+                for (JsonNode s : receivers(c)) {
+                    perReceiver.merge(label(s), 1, Integer::sum);
+                }
+            }
+            StringBuilder q = new StringBuilder("Replay " + events.size() + " event(s) of application " + app
+                    + "? Hook0 sends each again to every current matching subscription:");
+            perReceiver.forEach((s, n) -> q.append("\n- ").append(s).append(": ").append(n).append(" event(s)"));
+            return q.toString();
+        }
+    }
+
+    private static String label(JsonNode subscription) {
+        return UntrustedText.clean(subscription.path("description").asText("(no description)")) + " → "
+                + host(subscription.path("target").path("url").asText("")) + " ("
+                + subscription.path("subscription_id").asText() + ")";
+    }
+
+    private static String host(String url) {
+        try {
+            String host = java.net.URI.create(url).getHost();
+            return host == null ? "(unknown host)" : host;
+        } catch (IllegalArgumentException e) {
+            return "(unparsable target)";
+        }
+    }
+
+    private Plan plan(ToolDefinition tool, List<Route> routes, ObjectNode arguments, String app, Instant now,
+            CallContext context) throws Hook0TransportException {
+        Plan plan = new Plan();
+        plan.header.put("now", now.toString());
+        ObjectNode appArgs = Json.object().put("application_id", app);
+        Hook0Response subs = context.send(RequestBuilder.build(routes.get(2), appArgs));
+        if (!subs.isSuccess()) {
+            plan.error = ErrorResults.fromResponse(tool, subs, arguments);
+            return plan;
+        }
+        SuccessBody.array(subs).forEach(plan.subscriptions::add);
+
+        JsonNode given = arguments.get("event_ids");
+        if (given != null && given.isArray() && !given.isEmpty()) {
+            Set<String> ids = new TreeSet<>();
+            given.forEach(id -> ids.add(id.asText().toLowerCase()));
+            for (String id : ids) {
+                Hook0Response event = context.send(RequestBuilder.build(routes.get(3),
+                        appArgs.deepCopy().put("event_id", id)));
+                if (!event.isSuccess()) {
+                    plan.error = ErrorResults.fromResponse(tool, event, arguments.deepCopy().put("event_id", id));
+                    return plan;
+                }
+                Candidate c = new Candidate(id);
+                JsonNode body = SuccessBody.object(event);
+                c.type = body.path("event_type_name").asText();
+                c.labels = body.path("labels");
+                plan.events.add(c);
+            }
+            plan.header.put("complete", true);
+            return plan;
+        }
+
+        Instant until = instant(arguments, "until", now);
+        Instant since = instant(arguments, "since", until.minus(DEFAULT_WINDOW));
+        if (!since.isBefore(until)) {
+            throw new ArgumentException("'since' must be before 'until'");
+        }
+        plan.header.putObject("window").put("since", since.toString()).put("until", until.toString());
+        ObjectNode pageArgs = Json.object().put("application_id", app)
+                .put("since", since.toString()).put("until", until.toString());
+        if (arguments.hasNonNull("subscription_id")) {
+            pageArgs.put("subscription_id", arguments.get("subscription_id").asText());
+        }
+        JsonNode types = arguments.get("event_type_names");
+        if (types != null && types.isArray() && !types.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            types.forEach(t -> names.add(t.asText()));
+            pageArgs.put("event_type_names", String.join(",", names));
+        }
+        Map<String, JsonNode> latest = new LinkedHashMap<>();
+        Map<String, Boolean> failedBefore = new LinkedHashMap<>();
+        int scanned = 0;
+        boolean complete = false;
+        while (scanned < MAX_ATTEMPTS_SCANNED) {
+            Hook0Response page = context.send(RequestBuilder.build(routes.get(1), pageArgs));
+            if (!page.isSuccess()) {
+                plan.error = ErrorResults.fromResponse(tool, page, arguments);
+                return plan;
+            }
+            JsonNode items = SuccessBody.array(page);
+            for (JsonNode a : items) {
+                scanned++;
+                String pair = a.path("event_id").asText() + "|" + a.path("subscription").path("subscription_id").asText();
+                JsonNode before = latest.get(pair);
+                if (before == null || a.path("created_at").asText().compareTo(before.path("created_at").asText()) > 0) {
+                    latest.put(pair, a);
+                }
+                if ("failed".equals(a.path("status").path("type").asText())) {
+                    failedBefore.put(pair, true);
+                }
+            }
+            Optional<String> cursor = Pagination.nextCursor(page);
+            if (items.isEmpty() || cursor.isEmpty()) {
+                complete = true;
+                break;
+            }
+            pageArgs.put("cursor", cursor.get());
+        }
+        plan.header.put("complete", complete);
+        plan.header.put("scanned", scanned);
+
+        boolean includeScheduled = arguments.path("include_scheduled").asBoolean(false);
+        Map<String, Candidate> byEvent = new LinkedHashMap<>();
+        Set<String> scheduledEvents = new TreeSet<>();
+        for (Map.Entry<String, JsonNode> e : latest.entrySet()) {
+            JsonNode a = e.getValue();
+            String status = a.path("status").path("type").asText();
+            boolean failed = status.equals("failed");
+            boolean retrying = !failed && !status.equals("successful")
+                    && (failedBefore.containsKey(e.getKey()) || a.path("retry_count").asInt(0) > 0);
+            if (!failed && !retrying) {
+                continue;
+            }
+            String eventId = a.path("event_id").asText();
+            if (retrying && !includeScheduled) {
+                scheduledEvents.add(eventId);
+                continue;
+            }
+            Candidate c = byEvent.computeIfAbsent(eventId, Candidate::new);
+            c.type = a.path("event").path("event_type_name").asText();
+            c.failedTo.add(a.path("subscription").path("subscription_id").asText());
+            String at = a.path("created_at").asText();
+            if (at.compareTo(c.lastAttemptAt) > 0) {
+                c.lastAttemptAt = at;
+            }
+        }
+        scheduledEvents.removeAll(byEvent.keySet());
+        plan.scheduled = scheduledEvents.size();
+        List<Candidate> sorted = new ArrayList<>(byEvent.values());
+        sorted.sort((x, y) -> y.lastAttemptAt.compareTo(x.lastAttemptAt));
+        if (sorted.size() > MAX_EVENTS) {
+            plan.header.put("more_than_max", "Only the newest " + MAX_EVENTS + " of " + sorted.size()
+                    + " events are listed; replay them, then call again for the rest.");
+            sorted = new ArrayList<>(sorted.subList(0, MAX_EVENTS));
+        }
+        for (Candidate c : sorted) {
+            if (needsLabels(plan, c)) {
+                Hook0Response event = context.send(RequestBuilder.build(routes.get(3),
+                        appArgs.deepCopy().put("event_id", c.eventId)));
+                c.labels = event.isSuccess() ? SuccessBody.object(event).path("labels") : null;
+            }
+        }
+        plan.events.addAll(sorted);
+        return plan;
+    }
+
+    /** Labels matter only when an enabled subscription of the event's type filters on labels. */
+    private static boolean needsLabels(Plan plan, Candidate c) {
+        for (JsonNode s : plan.subscriptions) {
+            boolean typeMatches = false;
+            for (JsonNode t : s.path("event_types")) {
+                typeMatches |= t.asText().equals(c.type);
+            }
+            if (typeMatches && s.path("is_enabled").asBoolean(false) && s.path("labels").size() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Instant instant(ObjectNode arguments, String name, Instant otherwise) {
+        JsonNode v = arguments.get(name);
+        if (v == null || v.isNull()) {
+            return otherwise;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(v.asText()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new ArgumentException("'" + name + "' must be a date-time such as 2026-01-31T12:00:00Z");
+        }
+    }
+}

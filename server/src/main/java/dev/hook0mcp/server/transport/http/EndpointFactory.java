@@ -1,0 +1,74 @@
+package dev.hook0mcp.server.transport.http;
+
+import dev.hook0mcp.server.config.Transport;
+import dev.hook0mcp.server.json.Json;
+import dev.hook0mcp.server.mcp.TokenSessions;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the endpoint of one token: probe it, then an SDK server with its tools on the configured transport. */
+final class EndpointFactory {
+
+    static final String MCP_PATH = "/mcp";
+    static final String SSE_PATH = "/sse";
+    static final String MESSAGE_PATH = "/message";
+
+    private static final Logger log = LoggerFactory.getLogger(EndpointFactory.class);
+
+    private final TokenSessions sessions;
+    private final Transport transport;
+    private final ServerTransportSecurityValidator security;
+    private final int maxRequestBytes;
+    private final Duration sessionIdle;
+
+    /** @param sessionIdle the SDK closes a Streamable HTTP session that had no request for one sweep of this period */
+    EndpointFactory(TokenSessions sessions, Transport transport, ServerTransportSecurityValidator security, int maxRequestBytes,
+            Duration sessionIdle) {
+        this.sessions = sessions;
+        this.transport = transport;
+        this.security = security;
+        this.maxRequestBytes = maxRequestBytes;
+        this.sessionIdle = sessionIdle;
+    }
+
+    /*
+     * immediateExecution: a tool call runs on the Jetty thread that carries its request (the servlet blocks on it
+     * anyway) instead of Reactor's shared boundedElastic pool (10 threads per core), which one caller's slow calls
+     * could fill for everyone; CallerShares bounds each caller's share of Jetty's threads.
+     */
+    CallerEndpoint create(String token) {
+        TokenSessions.TokenSession session = sessions.open(token, log);
+        JacksonMcpJsonMapper mapper = new JacksonMcpJsonMapper(Json.MAPPER);
+        if (transport == Transport.SSE) {
+            HttpServletSseServerTransportProvider provider = HttpServletSseServerTransportProvider.builder()
+                    .jsonMapper(mapper)
+                    .sseEndpoint(SSE_PATH)
+                    .messageEndpoint(MESSAGE_PATH)
+                    .keepAliveInterval(Duration.ofSeconds(30))
+                    .securityValidator(security)
+                    .maxRequestSize(maxRequestBytes)
+                    .build();
+            McpSyncServer server = sessions.server(McpServer.sync(provider), session, true);
+            return new CallerEndpoint(session.access(), server, provider, List.of());
+        }
+        var owned = OwnedSchedulers.build(() -> HttpServletStreamableServerTransportProvider.builder()
+                .jsonMapper(mapper)
+                .mcpEndpoint(MCP_PATH)
+                .keepAliveInterval(Duration.ofSeconds(30))
+                .securityValidator(security)
+                .maxRequestSize(maxRequestBytes)
+                .sessionSweepInterval(sessionIdle)
+                .build());
+        HttpServletStreamableServerTransportProvider provider = owned.value();
+        McpSyncServer server = sessions.server(McpServer.sync(provider), session, true);
+        return new CallerEndpoint(session.access(), server, provider, owned.schedulers());
+    }
+}

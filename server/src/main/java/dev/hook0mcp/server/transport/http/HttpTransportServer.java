@@ -1,0 +1,142 @@
+package dev.hook0mcp.server.transport.http;
+
+import dev.hook0mcp.server.mcp.TokenSessions;
+import dev.hook0mcp.server.token.TokenFingerprint;
+import dev.hook0mcp.server.config.Config;
+import dev.hook0mcp.server.config.Transport;
+import java.time.Clock;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * MCP over HTTP on embedded Jetty: Streamable HTTP at /mcp ({@code MCP_TRANSPORT=http}) or legacy HTTP+SSE at
+ * /sse and /message ({@code MCP_TRANSPORT=sse}). With HOOK0_API_TOKEN every caller uses it (probed once at
+ * start); without it each caller's own {@code Authorization: Bearer} token is forwarded and decides its tools.
+ */
+public final class HttpTransportServer implements AutoCloseable {
+
+    public static final int MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+
+    private static final Logger log = LoggerFactory.getLogger(HttpTransportServer.class);
+
+    private final Server jetty;
+    private final EndpointCache<CallerEndpoint> endpoints;
+    private final Transport transport;
+    private final InFlight inFlight;
+    private final HttpLimits limits;
+
+    private HttpTransportServer(Server jetty, EndpointCache<CallerEndpoint> endpoints, Transport transport,
+            InFlight inFlight, HttpLimits limits) {
+        this.jetty = jetty;
+        this.endpoints = endpoints;
+        this.transport = transport;
+        this.inFlight = inFlight;
+        this.limits = limits;
+    }
+
+    public static HttpTransportServer start(Config config, TokenSessions tokens) throws Exception {
+        return start(config, tokens, HttpLimits.defaults(config.shutdownGrace()));
+    }
+
+    static HttpTransportServer start(Config config, TokenSessions tokens, HttpLimits limits) throws Exception {
+        OwnedSchedulers.install();
+        var security = OriginPolicy.validator(config);
+        Clock clock = Clock.systemUTC();
+        SessionTable sessions = new SessionTable(limits.sessionsPerToken(), limits.sessionsTotal(),
+                limits.sessionIdle().toMillis(), clock);
+        EndpointCache<CallerEndpoint> endpoints = new EndpointCache<>(limits.maxCachedTokens(),
+                limits.endpointIdle(), clock, CallerEndpoint::close, sessions::hasLive);
+        EndpointFactory factory = new EndpointFactory(tokens, config.transport(), security, MAX_REQUEST_BYTES,
+                limits.sessionIdle());
+        if (config.hasToken()) {
+            // One token for everyone: probe it now, so the first client does not wait and problems show at start.
+            endpoints.get(TokenFingerprint.full(config.token()), key -> factory.create(config.token()));
+        }
+        InFlight inFlight = new InFlight();
+        McpFrontServlet front = new McpFrontServlet(config.transport(), security, MAX_REQUEST_BYTES,
+                config.hasToken() ? config.token() : null, endpoints, factory,
+                new TokenGate(tokens.client(), limits.instanceKeyRefresh().toMillis(), clock),
+                new NewEndpointRate(limits.newEndpointsPerAddress(), limits.newEndpointWindow().toMillis(), clock),
+                sessions, inFlight, limits.bodyDeadline().toMillis());
+
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("hook0-mcp-http");
+        Server jetty = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setIdleTimeout(limits.connectionIdle().toMillis());
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        connector.setIdleTimeout(limits.connectionIdle().toMillis());
+        jetty.addConnector(connector);
+        jetty.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        ServletHolder holder = new ServletHolder("mcp", front);
+        holder.setAsyncSupported(true);
+        context.addServlet(holder, "/*");
+        jetty.setHandler(context);
+        jetty.setStopTimeout(limits.shutdownGrace().toMillis());
+        jetty.start();
+
+        HttpTransportServer server = new HttpTransportServer(jetty, endpoints, config.transport(), inFlight, limits);
+        if (!OriginPolicy.isLoopback(config.host())) {
+            log.warn("listening on {}, which is not a loopback address: anyone who can reach it can use the"
+                    + " tools{}", config.host(), config.hasToken() ? " with the configured Hook0 token" : "");
+        }
+        log.info("MCP {} on {}", config.transport() == Transport.SSE ? "HTTP+SSE (legacy)" : "Streamable HTTP",
+                server.url());
+        return server;
+    }
+
+    public int port() {
+        return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+    }
+
+    /** The URL clients connect to, e.g. http://127.0.0.1:3000/mcp. */
+    public String url() {
+        ServerConnector connector = (ServerConnector) jetty.getConnectors()[0];
+        String host = connector.getHost() == null ? "0.0.0.0" : connector.getHost();
+        if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return "http://" + host + ":" + port()
+                + (transport == Transport.SSE ? EndpointFactory.SSE_PATH : EndpointFactory.MCP_PATH);
+    }
+
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    /**
+     * Stops gracefully: new requests get 503, the calls in flight get the grace period to finish and be answered,
+     * then every MCP session is closed and Jetty stops with its threads.
+     */
+    @Override
+    public void close() {
+        inFlight.close();
+        try {
+            if (!inFlight.awaitIdle(limits.shutdownGrace().toMillis())) {
+                log.warn("stopping with calls still running after {} s", limits.shutdownGrace().toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        endpoints.close();
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            log.warn("stopping the HTTP server: {}", e.toString());
+        }
+        log.info("HTTP server stopped");
+    }
+}

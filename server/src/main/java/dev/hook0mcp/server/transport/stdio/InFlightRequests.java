@@ -1,0 +1,57 @@
+package dev.hook0mcp.server.transport.stdio;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Ids of the stdio requests handed to the SDK and not answered yet, so the server can stop only once every
+ * request it took has its answer on stdout (or the grace period is over).
+ */
+final class InFlightRequests {
+
+    private final Map<String, Integer> pending = new HashMap<>();
+
+    synchronized void started(JsonNode id) {
+        pending.merge(key(id), 1, Integer::sum);
+    }
+
+    synchronized void answered(JsonNode id) {
+        String key = key(id);
+        Integer left = pending.get(key);
+        if (left == null) {
+            return;
+        }
+        if (left <= 1) {
+            pending.remove(key);
+        } else {
+            pending.put(key, left - 1);
+        }
+        if (pending.isEmpty()) {
+            notifyAll();
+        }
+    }
+
+    synchronized int count() {
+        return pending.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Waits until nothing is in flight or {@code grace} has passed; true when nothing is in flight. */
+    synchronized boolean awaitNone(Duration grace) throws InterruptedException {
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (!pending.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
+    /** Ids 7 and "7" are different requests; the SDK writes back each id as it came. */
+    private static String key(JsonNode id) {
+        return (id.isTextual() ? "s:" : "n:") + id.asText();
+    }
+}

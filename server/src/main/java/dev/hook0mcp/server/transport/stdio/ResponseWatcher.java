@@ -1,0 +1,70 @@
+package dev.hook0mcp.server.transport.stdio;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hook0mcp.server.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * Stdout as the SDK and {@link StdioGuard} write to it: bytes pass through unchanged, and each complete line that
+ * is a JSON-RPC response marks its request answered in {@link InFlightRequests}.
+ */
+final class ResponseWatcher extends OutputStream {
+
+    private final OutputStream target;
+    private final InFlightRequests inFlight;
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
+
+    ResponseWatcher(OutputStream target, InFlightRequests inFlight) {
+        this.target = target;
+        this.inFlight = inFlight;
+    }
+
+    @Override
+    public synchronized void write(int b) throws IOException {
+        target.write(b);
+        see(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
+        target.write(bytes, offset, length);
+        see(bytes, offset, length);
+    }
+
+    @Override
+    public synchronized void flush() throws IOException {
+        target.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        target.close();
+    }
+
+    private void see(byte[] bytes, int offset, int length) {
+        int start = offset;
+        for (int i = offset; i < offset + length; i++) {
+            if (bytes[i] == '\n') {
+                line.write(bytes, start, i - start);
+                answered(line.toByteArray());
+                line.reset();
+                start = i + 1;
+            }
+        }
+        line.write(bytes, start, offset + length - start);
+    }
+
+    private void answered(byte[] message) {
+        try {
+            JsonNode node = Json.MAPPER.readTree(message);
+            JsonNode id = node == null ? null : node.get("id");
+            if (id != null && !id.isNull() && !node.has("method") && (node.has("result") || node.has("error"))) {
+                inFlight.answered(id);
+            }
+        } catch (IOException e) {
+            // not JSON: nothing to clear
+        }
+    }
+}

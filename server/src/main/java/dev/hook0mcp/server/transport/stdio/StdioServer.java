@@ -1,0 +1,56 @@
+package dev.hook0mcp.server.transport.stdio;
+
+import dev.hook0mcp.server.mcp.TokenSessions;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * MCP over stdin/stdout for one caller (the process that launched us). Nothing but MCP messages reaches stdout:
+ * {@code System.out} is pointed at stderr while serving, so a stray print cannot corrupt the stream.
+ *
+ * <p>It stops at end of input or on SIGTERM, the same way: no new request is taken, requests already taken get
+ * their answers (for at most the grace period), then the server closes and {@link #serve} returns.
+ */
+public final class StdioServer {
+
+    private static final Logger log = LoggerFactory.getLogger(StdioServer.class);
+    private static final int MAX_LINE_BYTES = 8 * 1024 * 1024;
+
+    private StdioServer() {}
+
+    /** Serves until stdin ends or SIGTERM arrives. */
+    public static void serve(TokenSessions tokens, String token, InputStream stdin, PrintStream stdout,
+            Duration grace) throws InterruptedException {
+        TokenSessions.TokenSession session = tokens.open(token, log);
+        CountDownLatch ended = new CountDownLatch(1);
+        System.setOut(System.err);
+        InFlightRequests inFlight = new InFlightRequests();
+        ResponseWatcher out = new ResponseWatcher(stdout, inFlight);
+        StdioGuard guarded = new StdioGuard(stdin, out, MAX_LINE_BYTES, ended::countDown, inFlight, grace);
+        var transport = new StdioServerTransportProvider(
+                new JacksonMcpJsonMapper(dev.hook0mcp.server.json.Json.MAPPER), guarded, out);
+        McpSyncServer server = tokens.server(McpServer.sync(transport), session, false);
+        boolean onSignal = TerminationSignal.onTerm(ended::countDown);
+        log.info("serving MCP over stdio ({} tools)", session.context().surface().enabledNames().size());
+        ended.await();
+        guarded.stop();
+        if (!inFlight.awaitNone(grace)) {
+            log.warn("{} request(s) still unanswered after the {} s grace period; stopping anyway",
+                    inFlight.count(), grace.toSeconds());
+        }
+        log.info("{}; shutting down", onSignal && stdinStillOpen(guarded) ? "stopping" : "stdin closed");
+        server.closeGracefully();
+    }
+
+    private static boolean stdinStillOpen(StdioGuard guard) {
+        return !guard.endOfInput();
+    }
+}

@@ -1,0 +1,241 @@
+package dev.hook0mcp.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hook0mcp.sandbox.Attenuation;
+import dev.hook0mcp.sandbox.RecordedRequest;
+import dev.hook0mcp.sandbox.Sandbox;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue #12 items 3–6 end to end: the real jar over stdio, the MCP Java SDK client (with and without an
+ * elicitation handler), the in-process sandbox with real Biscuit tokens.
+ */
+class OpsReplayIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void aDryRunChangesNothingAndItsConfirmationReplaysExactlyThatSetOnce() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(0);
+                McpSyncClient client = client(sandbox.baseUrl(), sandbox.rootToken(), null, null, null)) {
+            String app = sandbox.applicationId().toString();
+            String before = sandbox.stateDigest();
+            sandbox.requestLog().clear();
+            JsonNode dry = ok(client.callTool(new McpSchema.CallToolRequest("replay_failed_events",
+                    Map.of("application_id", app))));
+            assertEquals(before, sandbox.stateDigest(), "a dry run changes nothing");
+            assertTrue(sandbox.requestLog().stream().allMatch(r -> r.method().equals("GET")), "a dry run only reads");
+            assertTrue(dry.path("dry_run").asBoolean());
+            Set<String> listed = new TreeSet<>();
+            dry.path("events").forEach(e -> listed.add(e.path("event_id").asText()));
+            assertFalse(listed.isEmpty(), "the seed has failures in the last 24 h: " + dry);
+            dry.path("events").forEach(e -> assertTrue(e.path("would_be_sent_to").toString().contains("crm"),
+                    "each lists the subscriptions that get it again: " + e));
+            String confirmation = dry.path("confirmation").asText();
+
+            McpSchema.CallToolResult wrong = client.callTool(new McpSchema.CallToolRequest("replay_failed_events",
+                    Map.of("application_id", app, "dry_run", false, "confirmation", confirmation + "x")));
+            assertTrue(Boolean.TRUE.equals(wrong.isError()), wrong.toString());
+            assertEquals(before, sandbox.stateDigest(), "a wrong confirmation replays nothing");
+
+            McpSchema.CallToolResult unconfirmed = client.callTool(new McpSchema.CallToolRequest(
+                    "replay_failed_events", Map.of("application_id", app, "dry_run", false)));
+            assertTrue(Boolean.TRUE.equals(unconfirmed.isError()), "no confirmation, no elicitation: refused");
+            assertEquals(before, sandbox.stateDigest());
+
+            sandbox.requestLog().clear();
+            JsonNode done = ok(client.callTool(new McpSchema.CallToolRequest("replay_failed_events",
+                    Map.of("application_id", app, "dry_run", false, "confirmation", confirmation))));
+            Set<String> replayed = new TreeSet<>();
+            List<String> posts = new ArrayList<>();
+            for (RecordedRequest r : sandbox.requestLog()) {
+                if (r.method().equals("POST")) {
+                    posts.add(r.path());
+                    replayed.add(r.path().replaceAll(".*/events/([^/]+)/replay", "$1"));
+                }
+            }
+            assertEquals(listed, replayed, "the replay touches exactly what the dry run listed");
+            assertEquals(listed.size(), posts.size(), "each event once");
+            assertEquals(listed.size(), done.path("replayed").asInt(), done.toString());
+            assertNotEquals(before, sandbox.stateDigest());
+
+            String after = sandbox.stateDigest();
+            McpSchema.CallToolResult reused = client.callTool(new McpSchema.CallToolRequest("replay_failed_events",
+                    Map.of("application_id", app, "dry_run", false, "confirmation", confirmation)));
+            assertTrue(Boolean.TRUE.equals(reused.isError()), reused.toString());
+            assertTrue(text(reused).contains("already used"), text(reused));
+            assertEquals(after, sandbox.stateDigest(), "a reused confirmation replays nothing");
+        }
+    }
+
+    @Test
+    void withElicitationADeclinedDeleteSendsNothingAndAnAcceptedOneDeletes() throws Exception {
+        AtomicReference<McpSchema.ElicitResult.Action> answer = new AtomicReference<>(McpSchema.ElicitResult.Action.DECLINE);
+        List<String> asked = Collections.synchronizedList(new ArrayList<>());
+        try (Sandbox sandbox = Sandbox.start(0);
+                McpSyncClient client = client(sandbox.baseUrl(), sandbox.rootToken(), request -> {
+                    asked.add(request.message());
+                    return new McpSchema.ElicitResult(answer.get(), answer.get() == McpSchema.ElicitResult.Action.ACCEPT
+                            ? Map.of("confirm", true) : null);
+                }, null, null)) {
+            String app = sandbox.applicationId().toString();
+            String before = sandbox.stateDigest();
+            sandbox.requestLog().clear();
+            McpSchema.CallToolResult declined = client.callTool(new McpSchema.CallToolRequest("delete_event_type",
+                    Map.of("application_id", app, "event_type_name", "billing.invoice.failed")));
+            assertTrue(Boolean.TRUE.equals(declined.isError()), declined.toString());
+            assertTrue(text(declined).contains("not confirmed"), text(declined));
+            assertEquals(List.of(), sandbox.requestLog().entries(), "a declined delete sends no request");
+            assertEquals(before, sandbox.stateDigest());
+            assertTrue(asked.get(0).contains("billing.invoice.failed"), "the form names what goes: " + asked);
+
+            answer.set(McpSchema.ElicitResult.Action.ACCEPT);
+            McpSchema.CallToolResult accepted = client.callTool(new McpSchema.CallToolRequest("delete_event_type",
+                    Map.of("application_id", app, "event_type_name", "billing.invoice.failed")));
+            assertFalse(Boolean.TRUE.equals(accepted.isError()), accepted.toString());
+            assertNotEquals(before, sandbox.stateDigest(), "accepted: deleted");
+
+            // an executing replay without a dry run: the form says what goes where
+            answer.set(McpSchema.ElicitResult.Action.DECLINE);
+            String beforeReplay = sandbox.stateDigest();
+            McpSchema.CallToolResult replayDeclined = client.callTool(new McpSchema.CallToolRequest(
+                    "replay_failed_events", Map.of("application_id", app, "dry_run", false)));
+            assertTrue(Boolean.TRUE.equals(replayDeclined.isError()), replayDeclined.toString());
+            assertEquals(beforeReplay, sandbox.stateDigest());
+            assertTrue(asked.get(asked.size() - 1).contains("crm.acme.example"), asked.get(asked.size() - 1));
+        }
+    }
+
+    @Test
+    void withoutElicitationDeletesBehaveAsBefore() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(0);
+                McpSyncClient client = client(sandbox.baseUrl(), sandbox.rootToken(), null, null, null)) {
+            McpSchema.CallToolResult deleted = client.callTool(new McpSchema.CallToolRequest("delete_event_type",
+                    Map.of("application_id", sandbox.applicationId().toString(), "event_type_name",
+                            "billing.invoice.failed")));
+            assertFalse(Boolean.TRUE.equals(deleted.isError()), deleted.toString());
+        }
+    }
+
+    @Test
+    void sendTestEventReportsEachSubscriptionWithProgress() throws Exception {
+        List<McpSchema.ProgressNotification> progress = Collections.synchronizedList(new ArrayList<>());
+        try (Sandbox sandbox = Sandbox.start(0);
+                McpSyncClient client = client(sandbox.baseUrl(), sandbox.rootToken(), null, progress::add, null)) {
+            String app = sandbox.applicationId().toString();
+            McpSchema.CallToolResult result = client.callTool(McpSchema.CallToolRequest.builder()
+                    .name("send_test_event")
+                    .arguments(Map.of("application_id", app, "event_type", "billing.invoice.paid",
+                            "labels", Map.of("env", "production"), "wait_seconds", 10))
+                    .progressToken("t-1").build());
+            JsonNode body = ok(result);
+            assertEquals("partially_failed", body.path("status").asText(), body.toString());
+            String subs = body.path("subscriptions").toString();
+            assertTrue(subs.contains("\"status\":\"failed\"") && subs.contains("\"http_status\":500"), subs);
+            assertTrue(subs.contains("\"status\":\"successful\"") && subs.contains("\"http_status\":200"), subs);
+            assertTrue(subs.contains("upstream exploded"), "the receiver's answer is shown: " + subs);
+            assertFalse(progress.isEmpty(), "notifications/progress arrived");
+            assertEquals("t-1", progress.get(0).progressToken());
+
+            McpSchema.CallToolResult unknown = client.callTool(new McpSchema.CallToolRequest("send_test_event",
+                    Map.of("application_id", app, "event_type", "no.such.type")));
+            assertTrue(Boolean.TRUE.equals(unknown.isError()));
+            assertTrue(text(unknown).contains("billing.invoice.paid"), "lists the types: " + text(unknown));
+        }
+    }
+
+    @Test
+    void theToolListFollowsTheTokensExpiry() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(0)) {
+            String token = sandbox.tokens().attenuate(sandbox.rootToken(),
+                    Attenuation.none().expiresAt(Instant.now().plusSeconds(6)));
+            CountDownLatch changed = new CountDownLatch(1);
+            try (McpSyncClient client = client(sandbox.baseUrl(), token, null, null, tools -> changed.countDown())) {
+                assertTrue(client.listTools().tools().size() > 1);
+                assertTrue(changed.await(30, TimeUnit.SECONDS), "list_changed after the expiry");
+                assertEquals(List.of("get_token_info"), names(client.listTools().tools()));
+                assertTrue(text(client.callTool(new McpSchema.CallToolRequest("get_token_info", Map.of())))
+                        .contains("expired"));
+            }
+        }
+    }
+
+    @Test
+    void theToolListFollowsARevocation() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(0)) {
+            String root = sandbox.tokens().mintRoot();
+            CountDownLatch changed = new CountDownLatch(1);
+            try (McpSyncClient client = client(sandbox.baseUrl(), root, null, null, tools -> changed.countDown())) {
+                assertTrue(client.listTools().tools().size() > 1);
+                assertTrue(sandbox.tokens().revoke(root));
+                McpSchema.CallToolResult refused = client.callTool(new McpSchema.CallToolRequest("list_applications",
+                        Map.of("organization_id", sandbox.organizationId().toString())));
+                assertTrue(Boolean.TRUE.equals(refused.isError()));
+                assertTrue(changed.await(30, TimeUnit.SECONDS), "list_changed after the 403 AuthInvalidBiscuit");
+                assertEquals(List.of("get_token_info"), names(client.listTools().tools()));
+            }
+        }
+    }
+
+    private static McpSyncClient client(String apiUrl, String token,
+            java.util.function.Function<McpSchema.ElicitFormRequest, McpSchema.ElicitResult> elicitation,
+            Consumer<McpSchema.ProgressNotification> progress, Consumer<List<McpSchema.Tool>> toolsChanged) {
+        ServerParameters params = ServerParameters.builder(ServerJar.javaExecutable())
+                .args(ServerJar.command(List.of()))
+                .env(ServerJar.cleanEnv(Map.of("HOOK0_API_URL", apiUrl, "HOOK0_API_TOKEN", token)))
+                .build();
+        StdioClientTransport transport = new StdioClientTransport(params, new JacksonMcpJsonMapper(new ObjectMapper()));
+        transport.setStdErrorHandler(line -> { });
+        McpClient.SyncSpec spec = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
+                .initializationTimeout(Duration.ofSeconds(60));
+        if (elicitation != null) {
+            spec.capabilities(McpSchema.ClientCapabilities.builder().elicitation().build()).elicitation(elicitation);
+        }
+        if (progress != null) {
+            spec.progressConsumer(progress);
+        }
+        if (toolsChanged != null) {
+            spec.toolsChangeConsumer(toolsChanged);
+        }
+        McpSyncClient client = spec.build();
+        client.initialize();
+        return client;
+    }
+
+    private static JsonNode ok(McpSchema.CallToolResult result) throws Exception {
+        assertFalse(Boolean.TRUE.equals(result.isError()), text(result));
+        return JSON.readTree(text(result));
+    }
+
+    private static String text(McpSchema.CallToolResult result) {
+        return ((McpSchema.TextContent) result.content().get(0)).text();
+    }
+
+    private static List<String> names(List<McpSchema.Tool> tools) {
+        return tools.stream().map(McpSchema.Tool::name).toList();
+    }
+}

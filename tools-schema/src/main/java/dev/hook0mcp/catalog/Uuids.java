@@ -1,0 +1,37 @@
+package dev.hook0mcp.catalog;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Hook0's ids are UUIDs; events ingested without an id get an RFC 9562 version-7 UUID (a millisecond timestamp
+ * then randomness, so ids sort by creation time). The server and the sandbox both make and check them here.
+ */
+public final class Uuids {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern TEXT = Pattern.compile(
+            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
+    private Uuids() {}
+
+    /** A version-7 UUID for now. */
+    public static UUID v7() {
+        return v7(Instant.now());
+    }
+
+    public static UUID v7(Instant time) {
+        long millis = time.toEpochMilli();
+        long randA = RANDOM.nextInt(1 << 12);
+        long msb = (millis << 16) | (0x7L << 12) | randA;
+        long lsb = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb);
+    }
+
+    /** Whether the text is a UUID in its 8-4-4-4-12 hexadecimal form (any case), nothing around it. */
+    public static boolean isUuid(String value) {
+        return value != null && TEXT.matcher(value).matches();
+    }
+}
