@@ -20,7 +20,7 @@ class BindingConsistencyTest {
     /** Route sources a composite handler fills in from what it read, not from the arguments. */
     private static final Map<String, Set<String>> HANDLER_FILLED =
             Map.of("explain_event_delivery", Set.of("response_id", "cursor"),
-                    "replay_failed_events", Set.of("event_id", "cursor"),
+                    "replay_failed_events", Set.of("event_id", "page_cursor"),
                     "send_test_event", Set.of("event_id", "response_id", "payload_content_type", "occurred_at"),
                     "get_delivery_health", Set.of("response_id", "page_cursor"),
                     "list_failed_deliveries", Set.of("response_id", "page_cursor"));
