@@ -51,7 +51,8 @@ class ResourcesPromptsCompletionsIT {
             "hook0://applications/{application_id}/event_types", "hook0://applications/{application_id}/subscriptions",
             "hook0://applications/{application_id}/events", "hook0://applications/{application_id}/events/{event_id}",
             "hook0://applications/{application_id}/events/{event_id}/attempts",
-            "hook0://applications/{application_id}/responses/{response_id}");
+            "hook0://applications/{application_id}/responses/{response_id}",
+            "hook0://applications/{application_id}/health");
     static final Set<String> ALL_PROMPTS = Set.of("debug_event_delivery", "create_webhook_subscription",
             "setup_application", "review_token_access", "triage_webhooks");
     static final Pattern VARIABLE = Pattern.compile("\\{([a-z_]+)}");
@@ -111,7 +112,7 @@ class ResourcesPromptsCompletionsIT {
     }
 
     @Test
-    void rootGetsTheNineTemplatesAndTheOrganizationResources() {
+    void rootGetsEveryTemplateAndTheOrganizationResources() {
         List<McpSchema.ResourceTemplate> templates = root.client.listResourceTemplates().resourceTemplates();
         assertEquals(Set.copyOf(TEMPLATES), templates.stream().map(McpSchema.ResourceTemplate::uriTemplate)
                 .collect(Collectors.toSet()));
@@ -170,6 +171,8 @@ class ResourcesPromptsCompletionsIT {
         JsonNode response = read.get(TEMPLATES.get(8));
         assertEquals(ids.get("response_id"), response.get("response_id").asText());
         assertTrue(response.has("untrusted_notice"), "webhook responses are marked as outside data");
+        JsonNode health = read.get(TEMPLATES.get(9));
+        assertTrue(health.get("subscriptions").size() > 0 && health.has("now") && health.has("totals"), health.toString());
 
         // Same engine, same result as the tool.
         assertEquals(ok(root.call("list_event_types", Map.of("application_id", app))), read.get(TEMPLATES.get(3)));
@@ -220,8 +223,8 @@ class ResourcesPromptsCompletionsIT {
     @Test
     void applicationTokenListsItsOwnApplicationAndNoOrganizationResource() {
         assertEquals(Set.of("hook0://applications/" + app, "hook0://applications/" + app + "/event_types",
-                "hook0://applications/" + app + "/subscriptions", "hook0://applications/" + app + "/events"),
-                resourceUris(appOnly));
+                "hook0://applications/" + app + "/subscriptions", "hook0://applications/" + app + "/events",
+                "hook0://applications/" + app + "/health"), resourceUris(appOnly));
         Set<String> templates = appOnly.client.listResourceTemplates().resourceTemplates().stream()
                 .map(McpSchema.ResourceTemplate::uriTemplate).collect(Collectors.toSet());
         assertEquals(TEMPLATES.stream().filter(t -> !t.startsWith("hook0://organizations")).collect(Collectors.toSet()),

@@ -46,10 +46,10 @@ final class FailureCauses {
         if (response == null) {
             return NO_STATUS;
         }
-        if (response.hasNonNull("response_error_name")) {
-            return response.get("response_error_name").asText();
+        if (response.hasNonNull("http_code")) {
+            return "HTTP " + response.get("http_code").asInt();
         }
-        return response.hasNonNull("http_code") ? "HTTP " + response.get("http_code").asInt() : NO_STATUS;
+        return response.hasNonNull("response_error_name") ? response.get("response_error_name").asText() : NO_STATUS;
     }
 
     /** The stored response (read once), or null when it could not be read or the read budget is spent. */
