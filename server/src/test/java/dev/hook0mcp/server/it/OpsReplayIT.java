@@ -51,10 +51,15 @@ class OpsReplayIT {
             assertTrue(sandbox.requestLog().stream().allMatch(r -> r.method().equals("GET")), "a dry run only reads");
             assertTrue(dry.path("dry_run").asBoolean());
             Set<String> listed = new TreeSet<>();
-            dry.path("events").forEach(e -> listed.add(e.path("event_id").asText()));
+            dry.path("groups").forEach(g -> g.path("event_ids").forEach(id -> listed.add(id.asText())));
+            assertEquals(dry.path("count").asInt(), listed.size(), "each event in one group: " + dry);
             assertFalse(listed.isEmpty(), "the seed has failures in the last 24 h: " + dry);
-            dry.path("events").forEach(e -> assertTrue(e.path("would_be_sent_to").toString().contains("crm"),
-                    "each lists the subscriptions that get it again: " + e));
+            dry.path("groups").forEach(g -> g.path("failed_to").forEach(failed -> {
+                assertTrue(g.path("would_be_sent_to").toString().contains(failed.asText()),
+                        "a failed subscription that still matches gets the event again: " + g);
+                assertTrue(dry.path("subscriptions").has(failed.asText()), "each subscription is named: " + dry);
+            }));
+            assertTrue(dry.path("subscriptions").toString().contains("crm.acme.example"), dry.toString());
             String confirmation = dry.path("confirmation").asText();
 
             McpSchema.CallToolResult wrong = client.callTool(new McpSchema.CallToolRequest("replay_failed_events",

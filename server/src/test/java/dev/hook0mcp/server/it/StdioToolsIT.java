@@ -163,7 +163,11 @@ class StdioToolsIT {
                 "labels", Map.of("tenant", "acme"), "wait_seconds", 1));
         assertTrue(tested.hasNonNull("event_id"), tested.toString());
         JsonNode dryRun = run.apply("replay_failed_events", Map.of("application_id", app));
-        assertTrue(dryRun.toString().contains("confirmation") || dryRun.has("events"), dryRun.toString());
+        assertTrue(dryRun.has("confirmation") && dryRun.has("groups"), dryRun.toString());
+        JsonNode health = run.apply("get_delivery_health", Map.of("application_id", app));
+        assertTrue(health.path("subscriptions").size() > 0, health.toString());
+        JsonNode failed = run.apply("list_failed_deliveries", Map.of("application_id", app));
+        assertTrue(failed.path("failed").asInt() > 0, failed.toString());
         assertTrue(run.apply("delete_subscription", Map.of("application_id", newApp, "subscription_id", newSub))
                 .get("message").asText().contains(newSub));
         run.apply("delete_event_type", Map.of("application_id", newApp, "event_type_name", "shop.order.paid"));

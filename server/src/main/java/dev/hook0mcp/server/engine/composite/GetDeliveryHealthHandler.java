@@ -30,7 +30,7 @@ import java.util.Map;
  * get_delivery_health: one bounded walk over the window's attempts ({@link AttemptWalk}) joined with the
  * application's subscriptions, summarised per subscription (worst first) with a status, last success and failure,
  * the start of the current run of failures and the top causes. Routes (catalogue order): attempts, subscriptions,
- * response.
+ * response. Per subscription, counts that are zero are left out.
  */
 public final class GetDeliveryHealthHandler implements ToolHandler {
 
@@ -107,7 +107,7 @@ public final class GetDeliveryHealthHandler implements ToolHandler {
         if (causes.unread() > 0) {
             result.put("causes_unread", causes.unread());
         }
-        result.set("next_steps", nextSteps(context, app, rows, unresolved, walk.complete()));
+        result.set("next_steps", nextSteps(context, rows, unresolved, walk.complete()));
         result.put("untrusted_notice", ResultShaper.untrustedNotice(
                 List.of("subscriptions.description", "subscriptions.last_failure.body")));
         fit(result, list);
@@ -152,22 +152,20 @@ public final class GetDeliveryHealthHandler implements ToolHandler {
         return attempt.path("status").path("at").asText(attempt.path("created_at").asText());
     }
 
-    private static ArrayNode nextSteps(CallContext context, String app, List<ObjectNode> rows, int unresolved,
-            boolean complete) {
+    private static ArrayNode nextSteps(CallContext context, List<ObjectNode> rows, int unresolved, boolean complete) {
         ArrayNode next = Json.MAPPER.createArrayNode();
-        String ids = "application_id " + app;
         if (unresolved > 0 && context.surface().isEnabled("list_failed_deliveries")) {
-            next.add("list_failed_deliveries (" + ids + "): the " + unresolved + " unresolved deliveries, one row"
-                    + " each with its cause and response_id.");
+            next.add("list_failed_deliveries: the " + unresolved + " unresolved deliveries, one row each with cause"
+                    + " and response_id.");
         }
         ObjectNode worst = rows.isEmpty() ? null : rows.get(0);
         if (worst != null && worst.path("last_failure").hasNonNull("response_id")
                 && context.surface().isEnabled("get_response")) {
-            next.add("get_response (" + ids + ", response_id " + worst.path("last_failure").path("response_id").asText()
-                    + "): the full answer of the worst subscription's receiver.");
+            next.add("get_response with response_id " + worst.path("last_failure").path("response_id").asText()
+                    + ": the worst subscription's last answer in full.");
         }
         if (unresolved > 0 && context.surface().isEnabled("replay_failed_events")) {
-            next.add("Once the receiver is fixed: replay_failed_events (" + ids + "), a dry run first.");
+            next.add("Once the receiver is fixed: replay_failed_events (a dry run first).");
         }
         if (!complete) {
             next.add("Figures are partial: narrow the window (since) or raise max_attempts (at most "
@@ -206,6 +204,11 @@ public final class GetDeliveryHealthHandler implements ToolHandler {
                 out.put("deleted", true);
             }
             counts(out, attempts);
+            for (String zero : List.of("successful", "failed", "pending")) {
+                if (out.path(zero).asInt() == 0) {
+                    out.remove(zero);
+                }
+            }
 
             List<JsonNode> finished = attempts.stream()
                     .filter(a -> DeliveryPairs.failed(a) || DeliveryPairs.successful(a)).toList();
@@ -264,9 +267,6 @@ public final class GetDeliveryHealthHandler implements ToolHandler {
 
         private static ObjectNode failure(JsonNode attempt, FailureCauses causes) throws Hook0TransportException {
             ObjectNode out = Json.object().put("at", finishedAt(attempt)).put("cause", causes.of(attempt));
-            if (attempt.hasNonNull("http_response_status")) {
-                out.put("http_status", attempt.get("http_response_status").asInt());
-            }
             String responseId = attempt.path("response_id").asText(null);
             if (responseId != null) {
                 out.put("response_id", responseId);

@@ -86,8 +86,8 @@ public final class ReplayFailedEventsHandler implements ToolHandler {
             }
             result.put("message", ids.isEmpty() ? "Nothing to replay: no unresolved failure"
                     + (plan.scheduled > 0 ? " without a retry still scheduled" : "") + " in the window."
-                    : "Dry run: " + ids.size() + " event(s) would be replayed; Hook0 sends each AGAIN to every"
-                    + " current matching subscription listed, including those that already got it. Nothing was sent.");
+                    : "Dry run, nothing sent: " + ids.size() + " event(s) would be replayed, each AGAIN to every"
+                    + " current matching subscription listed (also those that already got it).");
             ArrayNode next = result.putArray("next_steps");
             if (!ids.isEmpty()) {
                 next.add("To replay exactly these: replay_failed_events with application_id, dry_run:false and"
@@ -115,44 +115,54 @@ public final class ReplayFailedEventsHandler implements ToolHandler {
     private ToolOutcome execute(ToolDefinition tool, Route replay, String app, List<String> ids, CallContext context,
             ObjectNode result) throws Hook0TransportException {
         result.put("dry_run", false);
-        ArrayNode outcomes = Json.MAPPER.createArrayNode();
-        int replayed = 0;
+        List<String> replayedIds = new ArrayList<>();
+        List<String> notReplayed = new ArrayList<>();
+        ArrayNode failed = Json.MAPPER.createArrayNode();
         String stopped = null;
         Set<String> done = new LinkedHashSet<>();
         for (String id : new TreeSet<>(ids)) {
             if (!done.add(id)) {
                 continue;
             }
-            ObjectNode out = outcomes.addObject().put("event_id", id);
             if (stopped != null) {
-                out.put("outcome", "not_replayed");
+                notReplayed.add(id);
                 continue;
             }
             ObjectNode args = Json.object().put("application_id", app).put("event_id", id);
             Hook0Response r = context.send(RequestBuilder.build(replay, args));
             if (r.isSuccess()) {
-                out.put("outcome", "replayed");
-                replayed++;
+                replayedIds.add(id);
             } else if (r.status() == 429 || r.problem().map(p -> p.id() != null
                     && p.id().toLowerCase().contains("quota")).orElse(false)) {
                 stopped = "Hook0 answered " + r.status() + r.problem().map(p -> " " + p.id()).orElse("")
-                        + " at event " + id + "; the rest was not sent";
-                out.put("outcome", "not_replayed");
-                out.put("http_status", r.status());
+                        + " at event " + id + "; it and the rest were not sent";
+                notReplayed.add(id);
             } else {
-                out.put("outcome", "failed");
-                out.put("http_status", r.status());
+                ObjectNode out = failed.addObject().put("event_id", id).put("http_status", r.status());
                 r.problem().ifPresent(p -> out.put("problem", p.id()));
             }
         }
-        result.set("events", outcomes);
-        result.put("count", outcomes.size());
+        int replayed = replayedIds.size();
+        int total = done.size();
+        result.put("count", total);
         result.put("replayed", replayed);
-        result.put("not_replayed", outcomes.size() - replayed);
+        result.put("not_replayed", total - replayed);
+        if (replayed < total) {
+            // Per-event outcome; when every event went, the confirmed set itself is the list.
+            ArrayNode list = result.putArray("replayed_ids");
+            replayedIds.forEach(list::add);
+        }
+        if (!notReplayed.isEmpty()) {
+            ArrayNode rest = result.putArray("not_replayed_ids");
+            notReplayed.forEach(rest::add);
+        }
+        if (!failed.isEmpty()) {
+            result.set("failed", failed);
+        }
         if (stopped != null) {
             result.put("stopped", stopped);
         }
-        result.put("message", replayed + " of " + outcomes.size() + " event(s) queued for replay to their current"
+        result.put("message", (replayed == total ? "All " : replayed + " of ") + total + " event(s) queued for replay to their current"
                 + " matching subscriptions" + (stopped != null ? "; stopped: " + stopped : "") + ".");
         result.putArray("next_steps").add("Follow the new deliveries with list_request_attempts (event_id) or"
                 + " explain_event_delivery.");
@@ -219,23 +229,41 @@ public final class ReplayFailedEventsHandler implements ToolHandler {
             return out;
         }
 
+        /**
+         * The events grouped by what a replay does with them (type, subscriptions that failed, subscriptions that
+         * would receive it again), each subscription named once: compact enough for dozens of events.
+         */
         ObjectNode describe() {
             ObjectNode result = header.deepCopy();
-            ArrayNode list = result.putArray("events");
+            ObjectNode names = Json.object();
+            Map<String, ObjectNode> groups = new LinkedHashMap<>();
             for (Candidate c : events) {
-                ObjectNode e = list.addObject().put("event_id", c.eventId).put("event_type_name", c.type);
-                if (!c.lastAttemptAt.isEmpty()) {
-                    e.put("last_attempt_at", c.lastAttemptAt);
-                }
-                if (!c.failedTo.isEmpty()) {
-                    ArrayNode failed = e.putArray("failed_to");
-                    c.failedTo.forEach(failed::add);
-                }
-                ArrayNode again = e.putArray("would_be_sent_to");
+                List<String> again = new ArrayList<>();
                 for (JsonNode s : receivers(c)) {
-                    again.add(label(s));
+                    String id = s.path("subscription_id").asText();
+                    again.add(id);
+                    names.put(id, shortLabel(s));
                 }
+                List<String> failed = c.failedTo.stream().sorted().toList();
+                for (String id : failed) {
+                    if (!names.has(id)) {
+                        names.put(id, subscriptions.stream().filter(s -> s.path("subscription_id").asText().equals(id))
+                                .findFirst().map(ReplayFailedEventsHandler::shortLabel).orElse("(no longer listed)"));
+                    }
+                }
+                String key = c.type + "|" + failed + "|" + again;
+                ObjectNode group = groups.computeIfAbsent(key, k -> {
+                    ObjectNode g = Json.object().put("event_type_name", c.type);
+                    failed.forEach(g.putArray("failed_to")::add);
+                    again.forEach(g.putArray("would_be_sent_to")::add);
+                    g.putArray("event_ids");
+                    return g;
+                });
+                ((ArrayNode) group.get("event_ids")).add(c.eventId);
             }
+            result.set("subscriptions", names);
+            ArrayNode list = result.putArray("groups");
+            groups.values().forEach(list::add);
             result.put("count", events.size());
             result.put("left_out_scheduled", scheduled);
             return result;
@@ -256,9 +284,13 @@ public final class ReplayFailedEventsHandler implements ToolHandler {
     }
 
     private static String label(JsonNode subscription) {
+        return shortLabel(subscription) + " (" + subscription.path("subscription_id").asText() + ")";
+    }
+
+    /** "CRM sync → crm.acme.example": the description (outside text, cleaned) and the target's host. */
+    private static String shortLabel(JsonNode subscription) {
         return UntrustedText.clean(subscription.path("description").asText("(no description)")) + " → "
-                + TargetHost.of(subscription.path("target").path("url").asText("")) + " ("
-                + subscription.path("subscription_id").asText() + ")";
+                + TargetHost.of(subscription.path("target").path("url").asText(""));
     }
 
     private Plan plan(ToolDefinition tool, List<Route> routes, ObjectNode arguments, String app, Instant now,
