@@ -127,7 +127,7 @@ class ResourcesPromptsCompletionsIT {
         JsonNode attempts = ok(root.call("list_request_attempts", Map.of("application_id", app)));
         JsonNode withResponse = null;
         for (JsonNode a : attempts.get("items")) {
-            if (a.hasNonNull("response_id")) {
+            if (a.hasNonNull("response_id") && a.hasNonNull("http_response_status")) { // a timeout has no body
                 withResponse = a;
                 break;
             }

@@ -227,12 +227,8 @@ public final class GetDeliveryHealthHandler implements ToolHandler {
             }
             out.put("status", status);
 
-            finished.stream().filter(DeliveryPairs::successful).findFirst().ifPresent(s -> {
-                ObjectNode last = out.putObject("last_success").put("at", finishedAt(s));
-                if (s.hasNonNull("response_id")) {
-                    last.put("response_id", s.get("response_id").asText());
-                }
-            });
+            finished.stream().filter(DeliveryPairs::successful).findFirst()
+                    .ifPresent(s -> out.put("last_success", finishedAt(s)));
             JsonNode lastFailure = finished.stream().filter(DeliveryPairs::failed).findFirst().orElse(null);
             if (lastFailure != null) {
                 out.set("last_failure", failure(lastFailure, causes));

@@ -90,8 +90,8 @@ public final class ReplayFailedEventsHandler implements ToolHandler {
                     + " current matching subscription listed (also those that already got it).");
             ArrayNode next = result.putArray("next_steps");
             if (!ids.isEmpty()) {
-                next.add("To replay exactly these: replay_failed_events with application_id, dry_run:false and"
-                        + " this confirmation (valid " + ReplayConfirmations.VALIDITY.toMinutes() + " min, once).");
+                next.add("To replay exactly these: the same call with dry_run:false and this confirmation (valid "
+                        + ReplayConfirmations.VALIDITY.toMinutes() + " min, once).");
             }
             return ToolOutcome.success(result);
         }
