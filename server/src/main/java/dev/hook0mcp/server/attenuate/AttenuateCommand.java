@@ -58,7 +58,7 @@ public final class AttenuateCommand {
                 stdout.print(AttenuateOptions.HELP);
                 return ExitStatus.OK;
             }
-            Config config = new ConfigParser(env).parse(options.serverArgs().toArray(String[]::new));
+            Config config = new ConfigParser(env, false).parse(options.serverArgs().toArray(String[]::new));
             if (config.command() != Config.Command.SERVE || config.sandbox()) {
                 throw new ConfigException("attenuate takes --application, --expires, --read-only, --allow,"
                         + " --api-url, --api-token-file and --timeout (see attenuate --help)");
@@ -75,7 +75,7 @@ public final class AttenuateCommand {
             AccessInspector inspector = new AccessInspector(catalog, ToolSelection.of(config, catalog),
                     new Hook0Client(config.apiUrl(), config.timeout()));
             AccessReport report = inspector.inspect(narrowed);
-            AccessSummary.print(report, options.block(), config.apiUrl(), stderr);
+            AccessSummary.print(report.tokenInfo(), options.block(), config.apiUrl(), stderr);
             if (report.problem() != null) {
                 stderr.println("hook0-mcp attenuate: the new token is not usable, so it is not printed: "
                         + report.problem());

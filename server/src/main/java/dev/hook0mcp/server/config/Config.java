@@ -16,6 +16,8 @@ import java.util.Set;
  * @param callTimeout    HOOK0_CALL_TIMEOUT_SECONDS: deadline of one tool call, shared by all its Hook0 requests,
  *                       retries and waits (HOOK0_TIMEOUT_SECONDS still bounds each request)
  * @param shutdownGrace  how long in-flight calls may still finish and be answered on SIGTERM or end of input
+ * @param auditLog       HOOK0_AUDIT_LOG: the audit log's file, {@code -} for stderr, null for none
+ * @param auditLogMaxMb  HOOK0_AUDIT_LOG_MAX_MB: size at which the audit log file rolls to FILE.1
  */
 public record Config(
         Command command,
@@ -34,7 +36,9 @@ public record Config(
         boolean sandbox,
         Set<String> allowedOrigins,
         Duration callTimeout,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        String auditLog,
+        int auditLogMaxMb) {
 
     public static final String DEFAULT_API_URL = "https://app.hook0.com";
     public static final int DEFAULT_PORT = 3000;
@@ -44,6 +48,7 @@ public record Config(
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
     /** MCP_SHUTDOWN_GRACE_SECONDS: how long in-flight calls may finish on SIGTERM or end of input. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    public static final int DEFAULT_AUDIT_LOG_MAX_MB = 100;
 
     /** What the process was asked to do. */
     public enum Command {
@@ -67,7 +72,12 @@ public record Config(
     public Config withApiUrlAndToken(String newApiUrl, String newToken) {
         return new Config(command, transport, host, port, newApiUrl, newToken, readOnly, toolsets, tools,
                 excludeTools, revealSecrets, timeout, maxResultBytes, sandbox, allowedOrigins, callTimeout,
-                shutdownGrace);
+                shutdownGrace, auditLog, auditLogMaxMb);
+    }
+
+    /** The audit log's size cap in bytes. */
+    public long auditLogMaxBytes() {
+        return auditLogMaxMb * 1024L * 1024L;
     }
 
     @Override
@@ -77,6 +87,7 @@ public record Config(
                 + ", toolsets=" + toolsets + ", tools=" + tools + ", excludeTools=" + excludeTools
                 + ", revealSecrets=" + revealSecrets + ", timeout=" + timeout + ", maxResultBytes="
                 + maxResultBytes + ", sandbox=" + sandbox + ", callTimeout=" + callTimeout
-                + ", shutdownGrace=" + shutdownGrace + "]";
+                + ", shutdownGrace=" + shutdownGrace + ", auditLog=" + auditLog + ", auditLogMaxMb=" + auditLogMaxMb
+                + "]";
     }
 }
