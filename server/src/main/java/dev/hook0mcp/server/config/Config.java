@@ -18,6 +18,9 @@ import java.util.Set;
  * @param shutdownGrace  how long in-flight calls may still finish and be answered on SIGTERM or end of input
  * @param auditLog       HOOK0_AUDIT_LOG: the audit log's file, {@code -} for stderr, null for none
  * @param auditLogMaxMb  HOOK0_AUDIT_LOG_MAX_MB: size at which the audit log file rolls to FILE.1
+ * @param stateless      MCP_STATELESS: Streamable HTTP without sessions, so replicas need no stickiness
+ * @param metrics        MCP_METRICS: serve Prometheus metrics at GET /metrics (HTTP transports)
+ * @param trustedProxies MCP_TRUSTED_PROXIES: addresses of balancers whose X-Forwarded-For names the client
  */
 public record Config(
         Command command,
@@ -38,7 +41,10 @@ public record Config(
         Duration callTimeout,
         Duration shutdownGrace,
         String auditLog,
-        int auditLogMaxMb) {
+        int auditLogMaxMb,
+        boolean stateless,
+        boolean metrics,
+        Set<String> trustedProxies) {
 
     public static final String DEFAULT_API_URL = "https://app.hook0.com";
     public static final int DEFAULT_PORT = 3000;
@@ -63,6 +69,7 @@ public record Config(
         tools = Set.copyOf(tools);
         excludeTools = Set.copyOf(excludeTools);
         allowedOrigins = Set.copyOf(allowedOrigins);
+        trustedProxies = Set.copyOf(trustedProxies);
     }
 
     public boolean hasToken() {
@@ -72,7 +79,7 @@ public record Config(
     public Config withApiUrlAndToken(String newApiUrl, String newToken) {
         return new Config(command, transport, host, port, newApiUrl, newToken, readOnly, toolsets, tools,
                 excludeTools, revealSecrets, timeout, maxResultBytes, sandbox, allowedOrigins, callTimeout,
-                shutdownGrace, auditLog, auditLogMaxMb);
+                shutdownGrace, auditLog, auditLogMaxMb, stateless, metrics, trustedProxies);
     }
 
     /** The audit log's size cap in bytes. */
@@ -88,6 +95,6 @@ public record Config(
                 + ", revealSecrets=" + revealSecrets + ", timeout=" + timeout + ", maxResultBytes="
                 + maxResultBytes + ", sandbox=" + sandbox + ", callTimeout=" + callTimeout
                 + ", shutdownGrace=" + shutdownGrace + ", auditLog=" + auditLog + ", auditLogMaxMb=" + auditLogMaxMb
-                + "]";
+                + ", stateless=" + stateless + ", metrics=" + metrics + ", trustedProxies=" + trustedProxies + "]";
     }
 }
