@@ -3,6 +3,8 @@ package dev.hook0mcp.server;
 import dev.hook0mcp.server.mcp.TokenSessions;
 import dev.hook0mcp.catalog.ToolCatalog;
 import dev.hook0mcp.server.access.AccessInspector;
+import dev.hook0mcp.server.access.ProbeBudgets;
+import dev.hook0mcp.server.access.Ticker;
 import dev.hook0mcp.server.config.Config;
 import dev.hook0mcp.server.access.ToolSelection;
 import dev.hook0mcp.server.results.ResultShaper;
@@ -42,7 +44,8 @@ public final class ServerCore {
                 "replay_failed_events", new ReplayFailedEventsHandler(),
                 "send_test_event", new SendTestEventHandler());
         this.executor = new ToolExecutor(catalog, shaper, composites, config.callTimeout());
-        this.inspector = new AccessInspector(catalog, selection, client);
+        this.inspector = new AccessInspector(catalog, selection, client,
+                new ProbeBudgets(!config.unpacedProbes(), Ticker.SYSTEM));
     }
 
     public Config config() {

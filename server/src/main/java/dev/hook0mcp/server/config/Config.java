@@ -16,6 +16,7 @@ import java.util.Set;
  * @param callTimeout    HOOK0_CALL_TIMEOUT_SECONDS: deadline of one tool call, shared by all its Hook0 requests,
  *                       retries and waits (HOOK0_TIMEOUT_SECONDS still bounds each request)
  * @param shutdownGrace  how long in-flight calls may still finish and be answered on SIGTERM or end of input
+ * @param unpacedProbes  HOOK0_UNPACED_PROBES: start-up probes are not paced to Hook0's rate limit (quotas still apply)
  */
 public record Config(
         Command command,
@@ -34,7 +35,8 @@ public record Config(
         boolean sandbox,
         Set<String> allowedOrigins,
         Duration callTimeout,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        boolean unpacedProbes) {
 
     public static final String DEFAULT_API_URL = "https://app.hook0.com";
     public static final int DEFAULT_PORT = 3000;
@@ -67,7 +69,7 @@ public record Config(
     public Config withApiUrlAndToken(String newApiUrl, String newToken) {
         return new Config(command, transport, host, port, newApiUrl, newToken, readOnly, toolsets, tools,
                 excludeTools, revealSecrets, timeout, maxResultBytes, sandbox, allowedOrigins, callTimeout,
-                shutdownGrace);
+                shutdownGrace, unpacedProbes);
     }
 
     @Override
@@ -77,6 +79,6 @@ public record Config(
                 + ", toolsets=" + toolsets + ", tools=" + tools + ", excludeTools=" + excludeTools
                 + ", revealSecrets=" + revealSecrets + ", timeout=" + timeout + ", maxResultBytes="
                 + maxResultBytes + ", sandbox=" + sandbox + ", callTimeout=" + callTimeout
-                + ", shutdownGrace=" + shutdownGrace + "]";
+                + ", shutdownGrace=" + shutdownGrace + ", unpacedProbes=" + unpacedProbes + "]";
     }
 }

@@ -52,6 +52,9 @@ public final class ConfigParser {
             new Option("--shutdown-grace", "MCP_SHUTDOWN_GRACE_SECONDS", true,
                     "seconds in-flight calls get to finish on SIGTERM or end of input before the server stops"
                             + " (default " + Config.DEFAULT_SHUTDOWN_GRACE.toSeconds() + ")"),
+            new Option("--unpaced-probes", "HOOK0_UNPACED_PROBES", false,
+                    "true: send the start-up probes without pacing them to Hook0's rate limit (a self-hosted Hook0 with"
+                            + " API rate limiting off); the per-token and per-family probe quotas still apply"),
             new Option("--sandbox", null, false,
                     "start an in-memory Hook0 sandbox with demo data on loopback and use it (no account needed)"));
 
@@ -118,7 +121,7 @@ public final class ConfigParser {
         return new Config(command, Transport.STDIO, Config.DEFAULT_HOST, Config.DEFAULT_PORT, Config.DEFAULT_API_URL,
                 null, false, Set.of(), Set.of(), Set.of(), false, Config.DEFAULT_TIMEOUT,
                 Config.DEFAULT_MAX_RESULT_BYTES, false, Set.of(), Config.DEFAULT_CALL_TIMEOUT,
-                Config.DEFAULT_SHUTDOWN_GRACE);
+                Config.DEFAULT_SHUTDOWN_GRACE, false);
     }
 
     private Config build(Config.Command command, Map<String, String> flags) {
@@ -150,7 +153,8 @@ public final class ConfigParser {
                 s.bool("--sandbox", null),
                 s.list("--allowed-origins", "MCP_ALLOWED_ORIGINS"),
                 Duration.ofSeconds(callTimeoutSeconds),
-                Duration.ofSeconds(graceSeconds));
+                Duration.ofSeconds(graceSeconds),
+                s.bool("--unpaced-probes", "HOOK0_UNPACED_PROBES"));
     }
 
     /** The token from HOOK0_API_TOKEN_FILE or HOOK0_API_TOKEN, a pasted {@code Bearer } prefix removed. */
