@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * The real server in this JVM: {@link Launcher#run} (what {@code main} runs) on its own thread, with stdin and
@@ -34,12 +35,13 @@ final class InProcessServer implements AutoCloseable {
     final McpSchema.InitializeResult initialized;
     private final Run run;
 
-    private InProcessServer(Map<String, String> env, List<String> args) throws IOException {
+    private InProcessServer(Map<String, String> env, List<String> args, UnaryOperator<McpClient.SyncSpec> customize)
+            throws IOException {
         run = Run.start(env, args);
         var transport = new PipedClientTransport(new JacksonMcpJsonMapper(new ObjectMapper()), run.toServer,
-                run.fromServer, () -> run.awaitExit(Duration.ofSeconds(30)));
-        client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
-                .initializationTimeout(Duration.ofSeconds(60)).build();
+                run.fromServer, run::close);
+        client = customize.apply(McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
+                .initializationTimeout(Duration.ofSeconds(60))).build();
         McpSchema.InitializeResult result;
         try {
             result = client.initialize();
@@ -55,19 +57,30 @@ final class InProcessServer implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>(extraEnv);
         env.put("HOOK0_API_URL", apiUrl);
         env.put("HOOK0_API_TOKEN", token);
+        return start(env, spec -> spec, args);
+    }
+
+    /** Starts the server with exactly {@code env}, its client built from the SDK's spec after {@code customize}. */
+    static InProcessServer start(Map<String, String> env, UnaryOperator<McpClient.SyncSpec> customize,
+            String... args) {
         try {
-            return new InProcessServer(env, List.of(args));
+            return new InProcessServer(env, List.of(args), customize);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Runs a command that ends by itself (check, help, a bad configuration) to completion. */
+    /** Runs a command that ends by itself (check, help, a bad configuration) to completion, stdin empty. */
     static RawProcess.Outcome run(Map<String, String> env, String... args) {
+        return runWithInput(env, "", args);
+    }
+
+    /** Runs a command that ends by itself with {@code stdin} as its input (as {@code echo … | java -jar …}). */
+    static RawProcess.Outcome runWithInput(Map<String, String> env, String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (StandardErrorTap.Recorder logs = StandardErrorTap.record()) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int status = new Launcher(environment(env), new ByteArrayInputStream(new byte[0]),
+            int status = new Launcher(environment(env), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                     new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
                     .run(args);
             return new RawProcess.Outcome(status, out.toString(StandardCharsets.UTF_8),
@@ -171,6 +184,7 @@ final class InProcessServer implements AutoCloseable {
             return own + logs.text();
         }
 
+        /** Closes stdin, waits for the server to stop; its stderr stays readable. */
         @Override
         public void close() {
             try {
