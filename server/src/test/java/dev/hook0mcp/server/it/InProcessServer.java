@@ -88,6 +88,40 @@ final class InProcessServer implements AutoCloseable {
         }
     }
 
+    /** The server with raw stdio lines, for what an SDK client would hide (as {@link RawProcess} for the jar). */
+    static Lines lines(Map<String, String> env, String... args) {
+        try {
+            return new Lines(Run.start(env, List.of(args)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Raw JSON-RPC lines to and from an in-process server. */
+    static final class Lines implements AutoCloseable {
+        private final Run run;
+        private final java.io.BufferedReader stdout;
+
+        private Lines(Run run) {
+            this.run = run;
+            this.stdout = new java.io.BufferedReader(new java.io.InputStreamReader(run.fromServer, StandardCharsets.UTF_8));
+        }
+
+        void send(String line) throws IOException {
+            run.toServer.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            run.toServer.flush();
+        }
+
+        String readLine() throws IOException {
+            return stdout.readLine();
+        }
+
+        @Override
+        public void close() {
+            run.close();
+        }
+    }
+
     /** The environment the server sees: only {@code env} (never the developer's own), probing unpaced. */
     static Map<String, String> environment(Map<String, String> env) {
         Map<String, String> all = new LinkedHashMap<>();
