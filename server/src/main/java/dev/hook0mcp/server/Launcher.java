@@ -10,13 +10,16 @@ import dev.hook0mcp.server.config.ConfigParser;
 import dev.hook0mcp.server.config.HelpText;
 import dev.hook0mcp.server.config.Transport;
 import dev.hook0mcp.server.transport.http.HttpTransportServer;
+import dev.hook0mcp.server.transport.http.PortReservation;
 import dev.hook0mcp.server.logging.SecretRedactor;
 import dev.hook0mcp.server.transport.stdio.StdioServer;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.channels.ServerSocketChannel;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +35,20 @@ public final class Launcher {
     private final PrintStream stdout;
     private final PrintStream stderr;
 
+    private final BooleanSupplier stdinIsTerminal;
+
     public Launcher(Map<String, String> env, InputStream stdin, PrintStream stdout, PrintStream stderr) {
+        this(env, stdin, stdout, stderr, StdinTerminal::detect);
+    }
+
+    /** @param stdinIsTerminal whether a person types on stdin (then the stdio server says it waits for a client) */
+    Launcher(Map<String, String> env, InputStream stdin, PrintStream stdout, PrintStream stderr,
+            BooleanSupplier stdinIsTerminal) {
         this.env = env;
         this.stdin = stdin;
         this.stdout = stdout;
         this.stderr = stderr;
+        this.stdinIsTerminal = stdinIsTerminal;
     }
 
     public int run(String[] args) {
@@ -67,10 +79,10 @@ public final class Launcher {
     }
 
     /** Serves MCP over HTTP until SIGTERM/SIGINT, which closes the sessions and stops cleanly. */
-    private static int serveHttp(ServerCore core) throws InterruptedException {
+    private static int serveHttp(ServerCore core, ServerSocketChannel port) throws InterruptedException {
         HttpTransportServer server;
         try {
-            server = HttpTransportServer.start(core.config(), core.sessions());
+            server = HttpTransportServer.start(core.config(), core.sessions(), port);
         } catch (Exception e) {
             throw new ConfigException("cannot serve HTTP on " + core.config().host() + ":" + core.config().port()
                     + ": " + e.getMessage());
@@ -92,7 +104,11 @@ public final class Launcher {
     private int serveOrCheck(Config config) {
         Logger log = LoggerFactory.getLogger(Launcher.class);
         Sandbox sandbox = null;
+        ServerSocketChannel port = null;
         try {
+            if (config.command() == Config.Command.SERVE && config.transport() != Transport.STDIO) {
+                port = PortReservation.bind(config.host(), config.port()); // before any sandbox or probe
+            }
             if (config.sandbox()) {
                 sandbox = Sandbox.start(0);
                 config = config.withApiUrlAndToken(sandbox.baseUrl(), sandbox.rootToken());
@@ -110,9 +126,14 @@ public final class Launcher {
                 return new CheckCommand(core, stdout).run(config.token());
             }
             if (config.transport() != Transport.STDIO) {
-                return serveHttp(core);
+                ServerSocketChannel reserved = port;
+                port = null; // Jetty owns it now
+                return serveHttp(core, reserved);
             }
-            StdioServer.serve(core.sessions(), config.token(), stdin, stdout, config.shutdownGrace());
+            Config serving = config;
+            StdioServer.serve(core.sessions(), config.token(), stdin, stdout, config.shutdownGrace(),
+                    () -> TerminalHint.line(serving, stdinIsTerminal.getAsBoolean(), TerminalHint.jarPath())
+                            .ifPresent(stderr::println));
             return ExitStatus.OK;
         } catch (ConfigException e) {
             stderr.println("hook0-mcp: " + e.getMessage());
@@ -124,8 +145,19 @@ public final class Launcher {
             log.error("hook0-mcp stopped: {}", e.toString(), e);
             return ExitStatus.FAILED;
         } finally {
+            closeQuietly(port);
             if (sandbox != null) {
                 sandbox.close();
+            }
+        }
+    }
+
+    private static void closeQuietly(ServerSocketChannel port) {
+        if (port != null) {
+            try {
+                port.close();
+            } catch (java.io.IOException ignored) {
+                // Stopping anyway: the port is released with the process.
             }
         }
     }

@@ -40,6 +40,17 @@ public final class AccessReport implements CallerAccess {
         }
     }
 
+    /**
+     * What the user does about an unusable token, wherever it came from. A client's own health check cannot tell:
+     * it shows this server connected whatever the token, so the way to confirm a token is {@code check}.
+     */
+    public static final String UNUSABLE_TOKEN_FIX = "Give hook0-mcp a working service token: create one in the Hook0"
+            + " dashboard (Organization → Service Tokens → Create; attenuate it to one application, an expiry or"
+            + " read-only if you like), put it in HOOK0_API_TOKEN (or in a file named by HOOK0_API_TOKEN_FILE) in"
+            + " this MCP client's configuration of hook0-mcp — over HTTP without a configured token, send it as"
+            + " Authorization: Bearer — and restart the server. Confirm it first in a terminal with"
+            + " `java -jar hook0-mcp.jar check`: the client showing this server as connected only means it started.";
+
     private final TokenFacts facts;
     private final String problem;
     private final SignatureCheck signature;
@@ -185,6 +196,7 @@ public final class AccessReport implements CallerAccess {
         }
         if (problem != null) {
             info.put("problem", problem);
+            info.put("fix", UNUSABLE_TOKEN_FIX);
         }
         if (apiProblem != null) {
             info.put("api_problem", apiProblem);
@@ -214,7 +226,8 @@ public final class AccessReport implements CallerAccess {
         s.append("Hook0 webhooks: applications, event types, subscriptions, events, delivery attempts and webhook"
                 + " responses. ");
         if (problem != null) {
-            s.append("The configured token is unusable: ").append(problem).append(". Only get_token_info is offered.");
+            s.append("The configured token is unusable: ").append(problem)
+                    .append(". Only get_token_info is offered; its result says how the user fixes this.");
             return s.toString();
         }
         s.append("Token: organization ").append(facts == null ? "unknown" : facts.organizationId());

@@ -60,7 +60,7 @@ public final class AttenuateCommand {
                 stdout.print(AttenuateOptions.HELP);
                 return ExitStatus.OK;
             }
-            Config config = new ConfigParser(env).parse(options.serverArgs().toArray(String[]::new));
+            Config config = new ConfigParser(env, false).parse(options.serverArgs().toArray(String[]::new));
             if (config.command() != Config.Command.SERVE || config.sandbox()) {
                 throw new ConfigException("attenuate takes --application, --expires, --read-only, --allow,"
                         + " --api-url, --api-token-file and --timeout (see attenuate --help)");

@@ -58,10 +58,23 @@ public final class ConfigParser {
             new Option("--sandbox", null, false,
                     "start an in-memory Hook0 sandbox with demo data on loopback and use it (no account needed)"));
 
+    /** Settings of the HTTP transports only (with their variables, from {@link #OPTIONS}). */
+    private static final List<String> HTTP_ONLY_FLAGS = List.of("--host", "--port", "--allowed-origins");
+
     private final Map<String, String> env;
+    private final boolean tokenExpectedInEnv;
 
     public ConfigParser(Map<String, String> env) {
+        this(env, true);
+    }
+
+    /**
+     * @param tokenExpectedInEnv false for commands that also take the token on stdin (attenuate): a misnamed token
+     *     variable is then not a mistake worth stopping for
+     */
+    public ConfigParser(Map<String, String> env, boolean tokenExpectedInEnv) {
         this.env = env;
+        this.tokenExpectedInEnv = tokenExpectedInEnv;
     }
 
     public Config parse(String[] args) {
@@ -128,6 +141,12 @@ public final class ConfigParser {
         Settings s = new Settings(flags);
         String apiUrl = normalizeApiUrl(s.string("--api-url", "HOOK0_API_URL", Config.DEFAULT_API_URL));
         String token = readToken(s);
+        boolean sandbox = s.bool("--sandbox", null);
+        if (token == null && !sandbox && tokenExpectedInEnv) {
+            MisnamedTokenVariable.find(env).ifPresent(name -> {
+                throw new ConfigException(MisnamedTokenVariable.message(name));
+            });
+        }
         int port = s.integer("--port", "MCP_PORT", Config.DEFAULT_PORT, 0, 65535);
         int timeoutSeconds = s.integer("--timeout", "HOOK0_TIMEOUT_SECONDS", 30, 1, 600);
         int callTimeoutSeconds = s.integer("--call-timeout", "HOOK0_CALL_TIMEOUT_SECONDS",
@@ -136,9 +155,13 @@ public final class ConfigParser {
                 2_000, 10_000_000);
         int graceSeconds = s.integer("--shutdown-grace", "MCP_SHUTDOWN_GRACE_SECONDS",
                 (int) Config.DEFAULT_SHUTDOWN_GRACE.toSeconds(), 0, 600);
+        Transport transport = Transport.parse(s.string("--transport", "MCP_TRANSPORT", "stdio"));
+        if (transport == Transport.STDIO) {
+            refuseHttpOnlySettings(s);
+        }
         return new Config(
                 command,
-                Transport.parse(s.string("--transport", "MCP_TRANSPORT", "stdio")),
+                transport,
                 s.string("--host", "MCP_HOST", Config.DEFAULT_HOST),
                 port,
                 apiUrl,
@@ -150,41 +173,65 @@ public final class ConfigParser {
                 s.bool("--reveal-secrets", "HOOK0_REVEAL_SECRETS"),
                 Duration.ofSeconds(timeoutSeconds),
                 maxResult,
-                s.bool("--sandbox", null),
+                sandbox,
                 s.list("--allowed-origins", "MCP_ALLOWED_ORIGINS"),
                 Duration.ofSeconds(callTimeoutSeconds),
                 Duration.ofSeconds(graceSeconds),
                 s.bool("--unpaced-probes", "HOOK0_UNPACED_PROBES"));
     }
 
+    /**
+     * --host, --port and --allowed-origins only mean something to the HTTP transports: given on the command line
+     * with stdio they are a mistake (the server would not listen anywhere), not a setting to ignore. Their
+     * environment variables are left alone: a shell may export MCP_PORT for another program, and clients pass the
+     * shell's environment on.
+     */
+    private static void refuseHttpOnlySettings(Settings s) {
+        for (String flag : HTTP_ONLY_FLAGS) {
+            if (s.flags.containsKey(flag)) {
+                throw new ConfigException(flag + " is only used by the HTTP transports, and the transport is stdio:"
+                        + " add --transport http (Streamable HTTP) or --transport sse (MCP_TRANSPORT), or remove "
+                        + flag);
+            }
+        }
+    }
+
     /** The token from HOOK0_API_TOKEN_FILE or HOOK0_API_TOKEN, a pasted {@code Bearer } prefix removed. */
     private String readToken(Settings s) {
         String file = s.raw("--api-token-file", "HOOK0_API_TOKEN_FILE");
         if (file != null && !file.isBlank()) {
-            return readTokenFile(file.strip());
+            return readTokenFile(s.label("--api-token-file", "HOOK0_API_TOKEN_FILE"), file.strip());
         }
         return TokenText.normalize(env.get("HOOK0_API_TOKEN"));
     }
 
-    /** Error messages name the path, unless it looks like the token itself pasted instead of a path. */
-    private static String readTokenFile(String file) {
+    /**
+     * Error messages name the setting ({@code label}: the flag or the variable) and the path, unless the path
+     * looks like the token itself pasted instead of a path.
+     */
+    private static String readTokenFile(String label, String file) {
         if (TokenText.looksLikeToken(file)) {
-            throw new ConfigException("HOOK0_API_TOKEN_FILE must name a file holding the token, but its value looks"
+            throw new ConfigException(label + " must name a file holding the token, but its value looks"
                     + " like a token (" + TokenText.NOT_SHOWN + "); put the token in that file, or in HOOK0_API_TOKEN");
         }
         try {
             String token = TokenText.normalize(Files.readString(Path.of(file), StandardCharsets.UTF_8));
             if (token == null) {
-                throw new ConfigException("HOOK0_API_TOKEN_FILE " + file + " is empty");
+                throw new ConfigException(label + " " + file + " is empty: put the service token in it (Hook0"
+                        + " dashboard: Organization → Service Tokens)");
             }
             return token;
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new ConfigException("cannot read HOOK0_API_TOKEN_FILE " + file + ": no such file");
+            String relative = Path.of(file).isAbsolute() ? ""
+                    : " (a relative path is read from " + Path.of("").toAbsolutePath() + "; give an absolute one)";
+            throw new ConfigException("cannot read " + label + " " + file + ": no such file. Check the path"
+                    + relative + ", or create the file holding the service token");
         } catch (java.nio.file.AccessDeniedException e) {
-            throw new ConfigException("cannot read HOOK0_API_TOKEN_FILE " + file + ": permission denied");
+            throw new ConfigException("cannot read " + label + " " + file + ": permission denied. Let the user"
+                    + " running hook0-mcp read it (e.g. chmod 600 and chown to that user)");
         } catch (IOException | java.nio.file.InvalidPathException e) {
-            throw new ConfigException("cannot read HOOK0_API_TOKEN_FILE " + file + ": "
-                    + e.getClass().getSimpleName());
+            throw new ConfigException("cannot read " + label + " " + file + ": "
+                    + e.getClass().getSimpleName() + ". Name a readable file holding the service token");
         }
     }
 

@@ -121,4 +121,30 @@ class ConfigParserTest {
                 () -> parse(Map.of("HOOK0_API_TOKEN_FILE", "Bearer " + token)));
         assertFalse(file.getMessage().contains(token.substring(0, 20)), file.getMessage());
     }
+
+    @Test
+    void httpSettingsAreTakenWithAnHttpTransportAndRefusedWithStdio() {
+        Config http = parse(Map.of("MCP_PORT", "0", "MCP_HOST", "::1"), "--transport", "http", "--allowed-origins",
+                "https://app.example");
+        assertEquals(0, http.port());
+        assertEquals("::1", http.host());
+        assertEquals(4000, parse(Map.of("MCP_TRANSPORT", "sse"), "--port", "4000").port());
+        var e = assertThrows(ConfigException.class, () -> parse(Map.of(), "--host", "0.0.0.0"));
+        assertTrue(e.getMessage().startsWith("--host is only used by the HTTP transports"), e.getMessage());
+        assertEquals(Transport.STDIO, parse(Map.of("MCP_HOST", "0.0.0.0", "MCP_PORT", "3001")).transport(),
+                "variables a shell exported for another program do not stop a stdio server");
+        assertEquals(3000, parse(Map.of("MCP_PORT", " ")).port(), "a blank variable is not set");
+    }
+
+    @Test
+    void aMisnamedTokenVariableIsAskedAboutOnlyWhenNoTokenIsGiven() {
+        assertFalse(new ConfigParser(Map.of("HOOK0_TOKEN", "x"), false).parse(new String[0]).hasToken(),
+                "attenuate, which also reads the token from stdin, is not stopped by a misnamed variable");
+        var e = assertThrows(ConfigException.class, () -> parse(Map.of("HOOK0_API_KEY", "value-of-the-key")));
+        assertTrue(e.getMessage().contains("did you mean HOOK0_API_TOKEN?"), e.getMessage());
+        assertFalse(e.getMessage().contains("value-of-the-key"), e.getMessage());
+        assertEquals("t", parse(Map.of("HOOK0_API_KEY", "other", "HOOK0_API_TOKEN", "t")).token());
+        assertTrue(parse(Map.of("HOOK0_TOKEN", "x"), "--sandbox").sandbox(), "the sandbox brings its own token");
+        assertNull(parse(Map.of("HOOK0_SERVICE_TOKEN", "  ")).token(), "a blank variable is not a token");
+    }
 }

@@ -4,6 +4,7 @@ import dev.hook0mcp.server.mcp.TokenSessions;
 import dev.hook0mcp.server.token.TokenFingerprint;
 import dev.hook0mcp.server.config.Config;
 import dev.hook0mcp.server.config.Transport;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Clock;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -46,7 +47,18 @@ public final class HttpTransportServer implements AutoCloseable {
         return start(config, tokens, HttpLimits.defaults(config.shutdownGrace()));
     }
 
+    /** @param port already bound to the configured host and port ({@link PortReservation}); Jetty takes it over */
+    public static HttpTransportServer start(Config config, TokenSessions tokens, ServerSocketChannel port)
+            throws Exception {
+        return start(config, tokens, HttpLimits.defaults(config.shutdownGrace()), port);
+    }
+
     static HttpTransportServer start(Config config, TokenSessions tokens, HttpLimits limits) throws Exception {
+        return start(config, tokens, limits, null);
+    }
+
+    private static HttpTransportServer start(Config config, TokenSessions tokens, HttpLimits limits,
+            ServerSocketChannel port) throws Exception {
         OwnedSchedulers.install();
         var security = OriginPolicy.validator(config);
         Clock clock = Clock.systemUTC();
@@ -77,6 +89,9 @@ public final class HttpTransportServer implements AutoCloseable {
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setIdleTimeout(limits.connectionIdle().toMillis());
+        if (port != null) {
+            connector.open(port);
+        }
         jetty.addConnector(connector);
         jetty.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         ServletContextHandler context = new ServletContextHandler();

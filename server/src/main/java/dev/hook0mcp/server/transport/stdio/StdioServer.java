@@ -29,6 +29,12 @@ public final class StdioServer {
     /** Serves until stdin ends or SIGTERM arrives. */
     public static void serve(TokenSessions tokens, String token, InputStream stdin, PrintStream stdout,
             Duration grace) throws InterruptedException {
+        serve(tokens, token, stdin, stdout, grace, () -> {});
+    }
+
+    /** @param serving runs once the token is inspected and the server reads stdin (the last start-up line) */
+    public static void serve(TokenSessions tokens, String token, InputStream stdin, PrintStream stdout,
+            Duration grace, Runnable serving) throws InterruptedException {
         TokenSessions.TokenSession session = tokens.open(token, log);
         CountDownLatch ended = new CountDownLatch(1);
         System.setOut(System.err);
@@ -40,6 +46,7 @@ public final class StdioServer {
         McpSyncServer server = tokens.server(McpServer.sync(transport), session, false);
         boolean onSignal = TerminationSignal.onTerm(ended::countDown);
         log.info("serving MCP over stdio ({} tools)", session.context().surface().enabledNames().size());
+        serving.run();
         ended.await();
         guarded.stop();
         if (!inFlight.awaitNone(grace)) {
