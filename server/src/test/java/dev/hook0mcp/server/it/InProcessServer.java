@@ -159,6 +159,9 @@ final class InProcessServer implements AutoCloseable {
 
     /** One run of {@link Launcher} on its own thread, its stdio as pipes. */
     private static final class Run implements AutoCloseable {
+        /** The stdio server points System.out at stderr while it serves; put back when a run is closed. */
+        private static final PrintStream SYSTEM_OUT = System.out;
+
         final java.io.OutputStream toServer;
         final java.io.InputStream fromServer;
         private final Pipe.SinkChannel stdoutSink;
@@ -228,6 +231,7 @@ final class InProcessServer implements AutoCloseable {
             }
             awaitExit(Duration.ofSeconds(30));
             logs.close();
+            System.setOut(SYSTEM_OUT);
         }
     }
 }
