@@ -90,6 +90,7 @@ public final class Launcher {
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             server.close();
+            core.close();
             stopped.countDown();
             // A stop asked for by SIGTERM/SIGINT that answered every call in flight is a clean exit, not 143/130.
             System.err.flush();
@@ -131,9 +132,13 @@ public final class Launcher {
                 return serveHttp(core, reserved);
             }
             Config serving = config;
-            StdioServer.serve(core.sessions(), config.token(), stdin, stdout, config.shutdownGrace(),
-                    () -> TerminalHint.line(serving, stdinIsTerminal.getAsBoolean(), TerminalHint.jarPath())
-                            .ifPresent(stderr::println));
+            try {
+                StdioServer.serve(core.sessions(), config.token(), stdin, stdout, config.shutdownGrace(),
+                        () -> TerminalHint.line(serving, stdinIsTerminal.getAsBoolean(), TerminalHint.jarPath())
+                                .ifPresent(stderr::println));
+            } finally {
+                core.close();
+            }
             return ExitStatus.OK;
         } catch (ConfigException e) {
             stderr.println("hook0-mcp: " + e.getMessage());

@@ -5,6 +5,7 @@ import dev.hook0mcp.catalog.ToolCatalog;
 import dev.hook0mcp.server.access.AccessInspector;
 import dev.hook0mcp.server.access.ProbeBudgets;
 import dev.hook0mcp.server.access.Ticker;
+import dev.hook0mcp.server.audit.AuditLog;
 import dev.hook0mcp.server.config.Config;
 import dev.hook0mcp.server.access.ToolSelection;
 import dev.hook0mcp.server.results.ResultShaper;
@@ -21,15 +22,16 @@ import java.util.Map;
 
 /**
  * The transport-independent server: catalogue, Hook0 client, engine with its composite handlers, and the
- * inspector that decides what each token gets. Transports only adapt this to MCP.
+ * inspector that decides what each token gets, and the audit log when serving. Transports only adapt this to MCP.
  */
-public final class ServerCore {
+public final class ServerCore implements AutoCloseable {
 
     private final Config config;
     private final ToolCatalog catalog;
     private final Hook0Client client;
     private final ToolExecutor executor;
     private final AccessInspector inspector;
+    private final AuditLog audit;
 
     public ServerCore(Config config) {
         this.config = config;
@@ -46,6 +48,8 @@ public final class ServerCore {
         this.executor = new ToolExecutor(catalog, shaper, composites, config.callTimeout());
         this.inspector = new AccessInspector(catalog, selection, client,
                 new ProbeBudgets(!config.unpacedProbes(), Ticker.SYSTEM));
+        this.audit = config.command() == Config.Command.SERVE
+                ? AuditLog.open(config.auditLog(), config.auditLogMaxBytes(), System.err) : AuditLog.OFF;
     }
 
     public Config config() {
@@ -66,10 +70,16 @@ public final class ServerCore {
 
     /** Serves a token on any transport: used by stdio for its one token, by HTTP for each caller's. */
     public TokenSessions sessions() {
-        return new TokenSessions(inspector, client, executor);
+        return new TokenSessions(inspector, client, executor, audit, config.transport());
     }
 
     public AccessInspector inspector() {
         return inspector;
+    }
+
+    /** Writes what the audit log still holds. */
+    @Override
+    public void close() {
+        audit.close();
     }
 }

@@ -116,7 +116,7 @@ public final class ToolCatalog {
 
     private static final Set<String> TOOL_MEMBERS = Set.of(
             "name", "title", "description", "toolset", "action", "annotations", "binding", "result",
-            "inputSchema", "outputSchema");
+            "inputSchema", "outputSchema", "auditOmit");
     private static final Set<String> ANNOTATION_MEMBERS =
             Set.of("readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint");
     private static final Set<String> BINDING_MEMBERS = Set.of("kind", "handler", "routes", "defaults");
@@ -152,7 +152,8 @@ public final class ToolCatalog {
                 parseBinding(required(root, "binding", file), file),
                 parseResult(required(root, "result", file), file),
                 (ObjectNode) input,
-                (ObjectNode) output);
+                (ObjectNode) output,
+                stringList(root.path("auditOmit"), file));
     }
 
     /** A tool's scope is its action's: Hook0's table says which actions are authorized against one application. */

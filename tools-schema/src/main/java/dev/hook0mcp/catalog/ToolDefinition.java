@@ -7,6 +7,9 @@ import java.util.Objects;
 /**
  * Everything about one tool, read from its file in {@code hook0-tools/}. Schemas are handed out as copies so the
  * catalogue stays immutable.
+ *
+ * @param auditOmit argument paths (as {@link ResultShape#redact}: {@code payload_json}, {@code target.headers.*})
+ *                  whose values the audit log never shows: payloads, secrets, target header values
  */
 public record ToolDefinition(
         String name,
@@ -19,7 +22,8 @@ public record ToolDefinition(
         Binding binding,
         ResultShape result,
         ObjectNode inputSchema,
-        ObjectNode outputSchema) {
+        ObjectNode outputSchema,
+        java.util.List<String> auditOmit) {
 
     public ToolDefinition {
         Objects.requireNonNull(name, "name");
@@ -31,6 +35,7 @@ public record ToolDefinition(
         Objects.requireNonNull(outputSchema, name + ": outputSchema");
         inputSchema = inputSchema.deepCopy();
         outputSchema = outputSchema.deepCopy();
+        auditOmit = java.util.List.copyOf(auditOmit);
     }
 
     @Override

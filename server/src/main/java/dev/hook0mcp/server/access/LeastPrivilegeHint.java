@@ -4,14 +4,19 @@ import dev.hook0mcp.server.token.TokenFacts;
 import java.util.Optional;
 
 /**
- * The nudge for a root service token (no attenuation block): it may do everything in its organization, service
- * tokens included. It names the command that makes a narrower token, never the token.
+ * How to narrow a token. A root service token (no attenuation block) may do everything in its organization,
+ * service tokens included: its nudge names the command that makes a narrower token, never the token.
  */
 public final class LeastPrivilegeHint {
 
     /** Hook0's recipe for an AI assistant: one application, 30 days. The token is read from the environment. */
     public static final String COMMAND =
             "java -jar hook0-mcp.jar attenuate --application <application-id> --expires 30d > narrower-token.txt";
+
+    /** The hint for any other token: how to narrow it further. */
+    public static final String ATTENUATE_IN_DASHBOARD = "To narrow a token: in Service Tokens, attenuate it to one"
+            + " application, an expiry, or the read-only claim; this server then offers exactly what the new token"
+            + " allows.";
 
     private LeastPrivilegeHint() {}
 

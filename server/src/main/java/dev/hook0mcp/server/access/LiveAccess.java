@@ -1,6 +1,5 @@
 package dev.hook0mcp.server.access;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -53,7 +52,7 @@ public final class LiveAccess implements CallerAccess {
         prober.start();
         try {
             AccessReport probed = probing.get(HANDSHAKE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            probed.log(log);
+            TokenInfoLog.log(probed.tokenInfo(), log);
             return new LiveAccess(probed).watched(inspector, token);
         } catch (TimeoutException e) {
             LiveAccess live = new LiveAccess(inspector.provisional(token)).watched(inspector, token);
@@ -61,7 +60,7 @@ public final class LiveAccess implements CallerAccess {
                     + " until it does", HANDSHAKE_WAIT.toSeconds());
             probing.whenComplete((probed, failure) -> {
                 if (probed != null) {
-                    probed.log(log);
+                    TokenInfoLog.log(probed.tokenInfo(), log);
                     live.replace(probed);
                 } else {
                     log.error("probing failed; keeping the tools the token's own text allows: {}", failure.toString());
@@ -118,7 +117,7 @@ public final class LiveAccess implements CallerAccess {
     }
 
     @Override
-    public ObjectNode tokenInfo() {
+    public TokenInfo tokenInfo() {
         return current.tokenInfo();
     }
 }

@@ -67,7 +67,7 @@ final class TokenWatch {
             try {
                 log.info("{}: inspecting the token again", why);
                 AccessReport report = inspector.inspect(token);
-                report.log(log);
+                TokenInfoLog.log(report.tokenInfo(), log);
                 access.replace(report);
             } catch (RuntimeException e) {
                 log.warn("re-inspecting the token failed: {}", e.toString());

@@ -77,7 +77,7 @@ public final class AttenuateCommand {
             AccessInspector inspector = new AccessInspector(catalog, ToolSelection.of(config, catalog),
                     new Hook0Client(config.apiUrl(), config.timeout()), new ProbeBudgets(!config.unpacedProbes(), Ticker.SYSTEM));
             AccessReport report = inspector.inspect(narrowed);
-            AccessSummary.print(report, options.block(), config.apiUrl(), stderr);
+            AccessSummary.print(report.tokenInfo(), options.block(), config.apiUrl(), stderr);
             if (report.problem() != null) {
                 stderr.println("hook0-mcp attenuate: the new token is not usable, so it is not printed: "
                         + report.problem());

@@ -16,6 +16,8 @@ import java.util.Set;
  * @param callTimeout    HOOK0_CALL_TIMEOUT_SECONDS: deadline of one tool call, shared by all its Hook0 requests,
  *                       retries and waits (HOOK0_TIMEOUT_SECONDS still bounds each request)
  * @param shutdownGrace  how long in-flight calls may still finish and be answered on SIGTERM or end of input
+ * @param auditLog       HOOK0_AUDIT_LOG: the audit log's file, {@code -} for stderr, null for none
+ * @param auditLogMaxMb  HOOK0_AUDIT_LOG_MAX_MB: size at which the audit log file rolls to FILE.1
  * @param unpacedProbes  HOOK0_UNPACED_PROBES: start-up probes are not paced to Hook0's rate limit (quotas still apply)
  */
 public record Config(
@@ -36,6 +38,8 @@ public record Config(
         Set<String> allowedOrigins,
         Duration callTimeout,
         Duration shutdownGrace,
+        String auditLog,
+        int auditLogMaxMb,
         boolean unpacedProbes) {
 
     public static final String DEFAULT_API_URL = "https://app.hook0.com";
@@ -46,6 +50,7 @@ public record Config(
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
     /** MCP_SHUTDOWN_GRACE_SECONDS: how long in-flight calls may finish on SIGTERM or end of input. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    public static final int DEFAULT_AUDIT_LOG_MAX_MB = 100;
 
     /** What the process was asked to do. */
     public enum Command {
@@ -69,7 +74,12 @@ public record Config(
     public Config withApiUrlAndToken(String newApiUrl, String newToken) {
         return new Config(command, transport, host, port, newApiUrl, newToken, readOnly, toolsets, tools,
                 excludeTools, revealSecrets, timeout, maxResultBytes, sandbox, allowedOrigins, callTimeout,
-                shutdownGrace, unpacedProbes);
+                shutdownGrace, auditLog, auditLogMaxMb, unpacedProbes);
+    }
+
+    /** The audit log's size cap in bytes. */
+    public long auditLogMaxBytes() {
+        return auditLogMaxMb * 1024L * 1024L;
     }
 
     @Override
@@ -79,6 +89,7 @@ public record Config(
                 + ", toolsets=" + toolsets + ", tools=" + tools + ", excludeTools=" + excludeTools
                 + ", revealSecrets=" + revealSecrets + ", timeout=" + timeout + ", maxResultBytes="
                 + maxResultBytes + ", sandbox=" + sandbox + ", callTimeout=" + callTimeout
-                + ", shutdownGrace=" + shutdownGrace + ", unpacedProbes=" + unpacedProbes + "]";
+                + ", shutdownGrace=" + shutdownGrace + ", auditLog=" + auditLog + ", auditLogMaxMb=" + auditLogMaxMb
+                + ", unpacedProbes=" + unpacedProbes + "]";
     }
 }

@@ -52,6 +52,12 @@ public final class ConfigParser {
             new Option("--shutdown-grace", "MCP_SHUTDOWN_GRACE_SECONDS", true,
                     "seconds in-flight calls get to finish on SIGTERM or end of input before the server stops"
                             + " (default " + Config.DEFAULT_SHUTDOWN_GRACE.toSeconds() + ")"),
+            new Option("--audit-log", "HOOK0_AUDIT_LOG", true,
+                    "append one JSON line per tool call, resource read and prompt get to this file (mode 0600;"
+                            + " - for stderr; default: none)"),
+            new Option("--audit-log-max-mb", "HOOK0_AUDIT_LOG_MAX_MB", true,
+                    "size in MB at which the audit log file rolls to FILE.1 (default "
+                            + Config.DEFAULT_AUDIT_LOG_MAX_MB + ")"),
             new Option("--unpaced-probes", "HOOK0_UNPACED_PROBES", false,
                     "true: send the start-up probes without pacing them to Hook0's rate limit (a self-hosted Hook0 with"
                             + " API rate limiting off); the per-token and per-family probe quotas still apply"),
@@ -134,7 +140,7 @@ public final class ConfigParser {
         return new Config(command, Transport.STDIO, Config.DEFAULT_HOST, Config.DEFAULT_PORT, Config.DEFAULT_API_URL,
                 null, false, Set.of(), Set.of(), Set.of(), false, Config.DEFAULT_TIMEOUT,
                 Config.DEFAULT_MAX_RESULT_BYTES, false, Set.of(), Config.DEFAULT_CALL_TIMEOUT,
-                Config.DEFAULT_SHUTDOWN_GRACE, false);
+                Config.DEFAULT_SHUTDOWN_GRACE, null, Config.DEFAULT_AUDIT_LOG_MAX_MB, false);
     }
 
     private Config build(Config.Command command, Map<String, String> flags) {
@@ -155,6 +161,13 @@ public final class ConfigParser {
                 2_000, 10_000_000);
         int graceSeconds = s.integer("--shutdown-grace", "MCP_SHUTDOWN_GRACE_SECONDS",
                 (int) Config.DEFAULT_SHUTDOWN_GRACE.toSeconds(), 0, 600);
+        String auditLog = s.raw("--audit-log", "HOOK0_AUDIT_LOG");
+        if (auditLog != null && TokenText.looksLikeToken(auditLog.strip())) {
+            throw new ConfigException("HOOK0_AUDIT_LOG / --audit-log must name a file, but its value looks like a"
+                    + " token (" + TokenText.NOT_SHOWN + ")");
+        }
+        int auditLogMaxMb = s.integer("--audit-log-max-mb", "HOOK0_AUDIT_LOG_MAX_MB", Config.DEFAULT_AUDIT_LOG_MAX_MB,
+                1, 1_000_000);
         Transport transport = Transport.parse(s.string("--transport", "MCP_TRANSPORT", "stdio"));
         if (transport == Transport.STDIO) {
             refuseHttpOnlySettings(s);
@@ -177,6 +190,8 @@ public final class ConfigParser {
                 s.list("--allowed-origins", "MCP_ALLOWED_ORIGINS"),
                 Duration.ofSeconds(callTimeoutSeconds),
                 Duration.ofSeconds(graceSeconds),
+                auditLog == null || auditLog.isBlank() ? null : auditLog.strip(),
+                auditLogMaxMb,
                 s.bool("--unpaced-probes", "HOOK0_UNPACED_PROBES"));
     }
 

@@ -4,13 +4,15 @@ import dev.hook0mcp.server.access.CallerAccess;
 import dev.hook0mcp.server.access.ToolSurface;
 import dev.hook0mcp.server.hook0.Deadline;
 import dev.hook0mcp.server.hook0.Hook0Client;
+import dev.hook0mcp.server.hook0.Hook0Journal;
 import dev.hook0mcp.server.hook0.Hook0Request;
 import dev.hook0mcp.server.hook0.Hook0Response;
 import dev.hook0mcp.server.hook0.Hook0TransportException;
 
 /**
  * One caller's view: the token forwarded to Hook0, what is known about that token, and — for one tool call — the
- * deadline all of that call's requests share. {@link #toString()} never shows the token.
+ * deadline all of that call's requests share and the journal that notes them (audit log). {@link #toString()}
+ * never shows the token.
  */
 public final class CallContext {
 
@@ -19,28 +21,35 @@ public final class CallContext {
     private final CallerAccess access;
     private final Deadline deadline;
     private final Interaction interaction;
+    private final Hook0Journal journal;
 
     public CallContext(Hook0Client client, String token, CallerAccess access) {
-        this(client, token, access, Deadline.NONE, Interaction.NONE);
+        this(client, token, access, Deadline.NONE, Interaction.NONE, Hook0Journal.NONE);
     }
 
     private CallContext(Hook0Client client, String token, CallerAccess access, Deadline deadline,
-            Interaction interaction) {
+            Interaction interaction, Hook0Journal journal) {
         this.client = client;
         this.token = token;
         this.access = access;
         this.deadline = deadline;
         this.interaction = interaction;
+        this.journal = journal;
     }
 
     /** The same caller, for one tool call that must be answered by {@code deadline}. */
     public CallContext withDeadline(Deadline deadline) {
-        return new CallContext(client, token, access, deadline, interaction);
+        return new CallContext(client, token, access, deadline, interaction, journal);
     }
 
     /** The same caller, for one tool call whose client can be asked / told progress through {@code interaction}. */
     public CallContext withInteraction(Interaction interaction) {
-        return new CallContext(client, token, access, deadline, interaction);
+        return new CallContext(client, token, access, deadline, interaction, journal);
+    }
+
+    /** The same caller, for one call whose every Hook0 request is noted in {@code journal}. */
+    public CallContext withJournal(Hook0Journal journal) {
+        return new CallContext(client, token, access, deadline, interaction, journal);
     }
 
     /**
@@ -48,7 +57,7 @@ public final class CallContext {
      * the token itself (revoked): the caller's access is told, so the tool list can follow.
      */
     public Hook0Response send(Hook0Request request) throws Hook0TransportException {
-        Hook0Response response = client.send(request, token, deadline);
+        Hook0Response response = client.send(request, token, deadline, journal);
         if (response.status() == 403
                 && response.problem().map(p -> "AuthInvalidBiscuit".equals(p.id())).orElse(false)) {
             access.tokenRejected();

@@ -43,7 +43,7 @@ public final class DeleteConfirmation {
                 ? "declined" : "cancelled") + " (" + what + "). Nothing was sent to Hook0, so nothing changed.");
         out.put("confirmed", false);
         out.put("next_step", "Ask the user what to do instead; call again only if they want it done.");
-        return Optional.of(ToolOutcome.failure(out));
+        return Optional.of(ToolOutcome.failure(ToolOutcome.Kind.REFUSED, out));
     }
 
     static String describe(ToolDefinition tool, ObjectNode arguments, CallContext context)

@@ -2,7 +2,6 @@ package dev.hook0mcp.server.engine;
 
 import dev.hook0mcp.server.json.Json;
 import dev.hook0mcp.server.results.ErrorResults;
-import dev.hook0mcp.server.results.ResultShaper;
 import dev.hook0mcp.server.results.SuccessBody;
 import dev.hook0mcp.server.results.ToolOutcome;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,10 +18,11 @@ import java.util.Map;
  */
 final class ReadMergePutHandler implements ToolHandler {
 
-    private final ResultShaper shaper;
+    /** The write is the plain case: one request, its answer shaped by the catalogue. */
+    private final HttpToolHandler plain;
 
-    ReadMergePutHandler(ResultShaper shaper) {
-        this.shaper = shaper;
+    ReadMergePutHandler(HttpToolHandler plain) {
+        this.plain = plain;
     }
 
     @Override
@@ -47,11 +47,7 @@ final class ReadMergePutHandler implements ToolHandler {
             return ErrorResults.unreadable(tool, context.client().apiUrl(), e, arguments, false);
         }
         ObjectNode body = merged((ObjectNode) existing, arguments, write);
-        Hook0Response updated = context.send(RequestBuilder.build(write, arguments, body));
-        if (!updated.isSuccess()) {
-            return ErrorResults.fromResponse(tool, updated, arguments);
-        }
-        return shaper.shape(tool, updated, arguments);
+        return plain.exchange(tool, RequestBuilder.build(write, arguments, body), arguments, context);
     }
 
     static ObjectNode merged(ObjectNode existing, ObjectNode arguments, Route write) {

@@ -31,7 +31,7 @@ public final class ToolExecutor {
 
     private final ToolCatalog catalog;
     private final ArgumentValidator validator = new ArgumentValidator();
-    private final ToolHandler http;
+    private final HttpToolHandler http;
     private final ToolHandler readMergePut;
     private final Map<String, ToolHandler> composites;
     private final Duration callTimeout;
@@ -47,7 +47,7 @@ public final class ToolExecutor {
         this.catalog = catalog;
         this.callTimeout = callTimeout;
         this.http = new HttpToolHandler(shaper);
-        this.readMergePut = new ReadMergePutHandler(shaper);
+        this.readMergePut = new ReadMergePutHandler(http);
         this.composites = Map.copyOf(composites);
         for (ToolDefinition tool : catalog.tools()) {
             if (tool.binding().kind() == Binding.Kind.COMPOSITE && !composites.containsKey(tool.binding().handler())) {

@@ -91,6 +91,12 @@ public final class Hook0Client {
     }
 
     public Hook0Response send(Hook0Request request, String token, Deadline deadline) throws Hook0TransportException {
+        return send(request, token, deadline, Hook0Journal.NONE);
+    }
+
+    /** Sends, noting each request put on the wire (every attempt) in {@code journal}. */
+    public Hook0Response send(Hook0Request request, String token, Deadline deadline, Hook0Journal journal)
+            throws Hook0TransportException {
         Request.Builder builder = new Request.Builder()
                 .url(url(request))
                 .header("Accept", "application/json")
@@ -110,9 +116,12 @@ public final class Hook0Client {
                         + " was sent; nothing was sent", null, false);
             }
             Hook0Response response;
+            long started = System.nanoTime();
             try {
                 response = execute(httpRequest, request, deadline);
+                journal.sent(request, response.status(), elapsedMillis(started));
             } catch (IOException e) {
+                journal.sent(request, null, elapsedMillis(started));
                 if (request.idempotent() && attempt < MAX_RETRIES && e instanceof ConnectException
                         && fits(backoff(attempt, null), deadline)) {
                     sleep(backoff(attempt, null));
@@ -140,6 +149,10 @@ public final class Hook0Client {
             log.debug("{} -> {}", request.describe(), response.status());
             return response;
         }
+    }
+
+    private static long elapsedMillis(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
     /** The token as sent after "Bearer ": trimmed, and a pasted "Bearer " prefix removed once. */

@@ -1,6 +1,7 @@
 package dev.hook0mcp.server.mcp;
 
 import dev.hook0mcp.server.config.Version;
+import dev.hook0mcp.server.audit.CallerAudit;
 import dev.hook0mcp.server.engine.CallContext;
 import dev.hook0mcp.server.engine.ToolExecutor;
 import io.modelcontextprotocol.server.McpServer;
@@ -18,12 +19,13 @@ public final class McpFeatures {
 
     private McpFeatures() {}
 
+    /** Every tool call, resource read and prompt get of this caller is a record of {@code audit}. */
     public static <S extends McpServer.SyncSpecification<S>> McpServer.SyncSpecification<S> apply(S spec,
-            ToolExecutor executor,
-            CallContext context, String instructions) {
-        List<McpServerFeatures.SyncResourceSpecification> resources = McpResources.resources(context, executor);
-        List<McpServerFeatures.SyncResourceTemplateSpecification> templates = McpResources.templates(context, executor);
-        List<McpServerFeatures.SyncPromptSpecification> prompts = McpPrompts.specifications(context);
+            ToolExecutor executor, CallContext context, String instructions, CallerAudit audit) {
+        List<McpServerFeatures.SyncResourceSpecification> resources = McpResources.resources(context, executor, audit);
+        List<McpServerFeatures.SyncResourceTemplateSpecification> templates =
+                McpResources.templates(context, executor, audit);
+        List<McpServerFeatures.SyncPromptSpecification> prompts = McpPrompts.specifications(context, audit);
         List<McpServerFeatures.SyncCompletionSpecification> completions = new McpCompletions(executor, context)
                 .specifications(prompts.stream().map(McpServerFeatures.SyncPromptSpecification::prompt).toList(),
                         McpResources.offered(context.surface()));
@@ -46,7 +48,7 @@ public final class McpFeatures {
                 .capabilities(capabilities.build())
                 .validateToolInputs(false) // the engine validates, with messages that name the argument
                 .jsonSchemaValidator(new CatalogSchemaValidator())
-                .tools(McpTools.specifications(context.surface(), executor, exchange -> context))
+                .tools(McpTools.specifications(context.surface(), executor, exchange -> context, audit))
                 .addToolFilter(McpTools.listed(context::surface))
                 .resources(resources)
                 .resourceTemplates(templates)
@@ -58,8 +60,9 @@ public final class McpFeatures {
      * Call once the server is built: when the caller's access is still being probed, its tool list follows the
      * probed result and clients get {@code notifications/tools/list_changed}.
      */
-    public static McpSyncServer follow(McpSyncServer server, ToolExecutor executor, CallContext context) {
-        ToolListSync.follow(server, executor, context);
+    public static McpSyncServer follow(McpSyncServer server, ToolExecutor executor, CallContext context,
+            CallerAudit audit) {
+        ToolListSync.follow(server, executor, context, audit);
         return server;
     }
 }

@@ -1,6 +1,9 @@
 package dev.hook0mcp.server.mcp;
 
+import dev.hook0mcp.server.audit.AuditedCall;
+import dev.hook0mcp.server.audit.CallerAudit;
 import dev.hook0mcp.server.engine.CallContext;
+import dev.hook0mcp.server.results.ToolOutcome;
 import dev.hook0mcp.server.access.ToolSurface;
 import dev.hook0mcp.server.mcp.prompts.CreateWebhookSubscriptionPrompt;
 import dev.hook0mcp.server.mcp.prompts.DebugEventDeliveryPrompt;
@@ -26,11 +29,21 @@ public final class McpPrompts {
 
     private McpPrompts() {}
 
-    /** The prompts offered to this caller, each with its handler. */
-    public static List<SyncPromptSpecification> specifications(CallContext context) {
+    /** The prompts offered to this caller, each with its handler; each prompts/get is a record of {@code audit}. */
+    public static List<SyncPromptSpecification> specifications(CallContext context, CallerAudit audit) {
         return offered(context.surface()).stream()
-                .map(p -> new SyncPromptSpecification(p, (exchange, request) ->
-                        get(p.name(), request.arguments(), context)))
+                .map(p -> new SyncPromptSpecification(p, (exchange, request) -> {
+                    AuditedCall audited = ExchangeAudit.begin(audit, exchange, AuditedCall.Kind.PROMPT, p.name(),
+                            request.arguments(), List.of());
+                    ToolOutcome.Kind ended = ToolOutcome.Kind.ERROR;
+                    try {
+                        McpSchema.GetPromptResult result = get(p.name(), request.arguments(), context);
+                        ended = ToolOutcome.Kind.OK;
+                        return result;
+                    } finally {
+                        audited.end(ended);
+                    }
+                }))
                 .toList();
     }
 

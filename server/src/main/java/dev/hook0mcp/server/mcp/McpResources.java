@@ -1,6 +1,8 @@
 package dev.hook0mcp.server.mcp;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hook0mcp.server.audit.AuditedCall;
+import dev.hook0mcp.server.audit.CallerAudit;
 import dev.hook0mcp.server.engine.CallContext;
 import dev.hook0mcp.server.json.Json;
 import dev.hook0mcp.server.engine.ToolExecutor;
@@ -8,6 +10,7 @@ import dev.hook0mcp.server.results.ToolOutcome;
 import dev.hook0mcp.server.access.ToolSurface;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
@@ -32,12 +35,13 @@ public final class McpResources {
     }
 
     /** Every offered entry as a template (hook0://organizations, with no variable, too). */
-    public static List<SyncResourceTemplateSpecification> templates(CallContext context, ToolExecutor executor) {
+    public static List<SyncResourceTemplateSpecification> templates(CallContext context, ToolExecutor executor,
+            CallerAudit audit) {
         return offered(context.surface()).stream()
                 .map(e -> new SyncResourceTemplateSpecification(
                         McpSchema.ResourceTemplate.builder(e.uriTemplate(), e.name())
                                 .title(e.title()).description(e.description()).mimeType(MIME_TYPE).build(),
-                        (exchange, request) -> read(e, request.uri(), executor, context)))
+                        (exchange, request) -> read(e, request.uri(), executor, context, audit, exchange)))
                 .toList();
     }
 
@@ -47,6 +51,11 @@ public final class McpResources {
      * event types, subscriptions and events.
      */
     public static List<SyncResourceSpecification> resources(CallContext context, ToolExecutor executor) {
+        return resources(context, executor, CallerAudit.OFF);
+    }
+
+    public static List<SyncResourceSpecification> resources(CallContext context, ToolExecutor executor,
+            CallerAudit audit) {
         ToolSurface surface = context.surface();
         String org = surface.defaults().organizationId();
         String app = surface.defaults().applicationId();
@@ -70,7 +79,7 @@ public final class McpResources {
             McpSchema.Resource resource = McpSchema.Resource.builder(uri, e.name())
                     .title(e.title() + suffix).description(e.description()).mimeType(MIME_TYPE).build();
             out.add(new SyncResourceSpecification(resource, (exchange, request) -> read(e, request.uri(), executor,
-                    context)));
+                    context, audit, exchange)));
         }
         return out;
     }
@@ -78,21 +87,37 @@ public final class McpResources {
     /** Reads {@code uri} as {@code entry}: the tool call's structured result, or an McpError saying why not. */
     static McpSchema.ReadResourceResult read(ResourceTable.Entry entry, String uri, ToolExecutor executor,
             CallContext context) {
+        return read(entry, uri, executor, context, CallerAudit.OFF, null);
+    }
+
+    /** The same, recorded in the caller's audit log: the URI, its variables, the tool's Hook0 requests. */
+    static McpSchema.ReadResourceResult read(ResourceTable.Entry entry, String uri, ToolExecutor executor,
+            CallContext context, CallerAudit audit, McpSyncServerExchange exchange) {
         Map<String, Object> arguments;
         try {
             arguments = ResourceTable.arguments(entry, uri);
         } catch (ResourceTable.BadUri e) {
+            ExchangeAudit.begin(audit, exchange, AuditedCall.Kind.RESOURCE, uri, Map.of(), List.of())
+                    .end(ToolOutcome.Kind.ERROR);
             throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS)
                     .message("Invalid resource URI: " + e.getMessage() + "; nothing was sent to Hook0")
                     .data(Map.of("uri", uri == null ? "" : ResourceTable.printable(uri), "template", entry.uriTemplate()))
                     .build();
         }
-        ToolOutcome outcome = executor.call(entry.tool(), arguments, context);
-        if (outcome.error()) {
-            throw failure(uri, entry, outcome.structured());
+        AuditedCall audited = ExchangeAudit.begin(audit, exchange, AuditedCall.Kind.RESOURCE, uri, arguments,
+                List.of());
+        ToolOutcome.Kind ended = ToolOutcome.Kind.ERROR;
+        try {
+            ToolOutcome outcome = executor.call(entry.tool(), arguments, context.withJournal(audited.journal()));
+            ended = outcome.kind();
+            if (outcome.error()) {
+                throw failure(uri, entry, outcome.structured());
+            }
+            return new McpSchema.ReadResourceResult(List.of(
+                    new McpSchema.TextResourceContents(uri, MIME_TYPE, Json.compact(outcome.structured()))));
+        } finally {
+            audited.end(ended);
         }
-        return new McpSchema.ReadResourceResult(List.of(
-                new McpSchema.TextResourceContents(uri, MIME_TYPE, Json.compact(outcome.structured()))));
     }
 
     /** A failed tool outcome as a protocol error: Hook0's 404 is "not found", bad arguments "invalid params". */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hook0mcp.catalog.ToolAnnotations;
 import dev.hook0mcp.catalog.ToolDefinition;
+import dev.hook0mcp.server.audit.AuditedCall;
+import dev.hook0mcp.server.audit.CallerAudit;
 import dev.hook0mcp.server.engine.CallContext;
 import dev.hook0mcp.server.json.Json;
 import dev.hook0mcp.server.engine.ToolExecutor;
@@ -25,6 +27,8 @@ import java.util.function.Supplier;
  * A client may still call a hidden one by name; the engine then answers with a tool result saying why (e.g.
  * "read-only token: event:ingest is not allowed") and sends nothing to Hook0, on every transport, where the SDK
  * alone would answer "unknown tool". Names outside the catalogue still get the SDK's protocol error.
+ *
+ * <p>Every call that reaches a tool here, offered or not, is one record of the caller's audit log.
  */
 public final class McpTools {
 
@@ -34,16 +38,35 @@ public final class McpTools {
 
     public static List<SyncToolSpecification> specifications(
             ToolSurface surface, ToolExecutor executor, Function<McpSyncServerExchange, CallContext> contextFor) {
+        return specifications(surface, executor, contextFor, CallerAudit.OFF);
+    }
+
+    public static List<SyncToolSpecification> specifications(ToolSurface surface, ToolExecutor executor,
+            Function<McpSyncServerExchange, CallContext> contextFor, CallerAudit audit) {
         return surface.decisions().stream()
                 .map(ToolSurface.Decision::tool)
                 .map(tool -> SyncToolSpecification.builder()
                         .tool(toMcp(tool, surface))
                         .callHandler((exchange, request) ->
-                                toResult(executor.call(tool.name(), request.arguments(),
-                                        contextFor.apply(exchange)
-                                                .withInteraction(ExchangeInteraction.of(exchange, request)))))
+                                call(tool, executor, contextFor.apply(exchange), audit, exchange, request))
                         .build())
                 .toList();
+    }
+
+    private static McpSchema.CallToolResult call(ToolDefinition tool, ToolExecutor executor, CallContext context,
+            CallerAudit audit, McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
+        AuditedCall audited = ExchangeAudit.begin(audit, exchange, AuditedCall.Kind.TOOL, tool.name(),
+                request.arguments(), tool.auditOmit());
+        ToolOutcome.Kind ended = ToolOutcome.Kind.ERROR;
+        try {
+            ToolOutcome outcome = executor.call(tool.name(), request.arguments(), context
+                    .withInteraction(ExchangeInteraction.of(exchange, request))
+                    .withJournal(audited.journal()));
+            ended = outcome.kind();
+            return toResult(outcome);
+        } finally {
+            audited.end(ended);
+        }
     }
 
     /**

@@ -2,6 +2,9 @@ package dev.hook0mcp.server.mcp;
 
 import dev.hook0mcp.server.access.AccessInspector;
 import dev.hook0mcp.server.access.LiveAccess;
+import dev.hook0mcp.server.audit.AuditLog;
+import dev.hook0mcp.server.audit.CallerAudit;
+import dev.hook0mcp.server.config.Transport;
 import dev.hook0mcp.server.engine.CallContext;
 import dev.hook0mcp.server.engine.ToolExecutor;
 import dev.hook0mcp.server.hook0.Hook0Client;
@@ -12,26 +15,33 @@ import org.slf4j.Logger;
 /**
  * The one way to serve a token, whatever the transport: inspect it (probing in the background), then an SDK
  * server whose tools, resources, prompts and completions follow what the token may do. Stdio serves one token;
- * HTTP one per caller.
+ * HTTP one per caller. Every tool call, resource read and prompt get of a token is a record of its audit log.
  */
 public final class TokenSessions {
 
     private final AccessInspector inspector;
     private final Hook0Client client;
     private final ToolExecutor executor;
+    private final AuditLog auditLog;
+    private final Transport transport;
 
-    public TokenSessions(AccessInspector inspector, Hook0Client client, ToolExecutor executor) {
+    /** @param transport how this server's clients reach it, as the audit log names it */
+    public TokenSessions(AccessInspector inspector, Hook0Client client, ToolExecutor executor, AuditLog auditLog,
+            Transport transport) {
         this.inspector = inspector;
         this.client = client;
         this.executor = executor;
+        this.auditLog = auditLog;
+        this.transport = transport;
     }
 
-    /** What one token gets: its live access and the context every call made with it carries. */
-    public record TokenSession(LiveAccess access, CallContext context) {}
+    /** What one token gets: its live access, the context every call made with it carries, and its audit. */
+    public record TokenSession(LiveAccess access, CallContext context, CallerAudit audit) {}
 
     public TokenSession open(String token, Logger log) {
         LiveAccess access = LiveAccess.inspect(inspector, token, log);
-        return new TokenSession(access, new CallContext(client, token, access));
+        return new TokenSession(access, new CallContext(client, token, access),
+                CallerAudit.of(auditLog, transport, token));
     }
 
     /**
@@ -41,9 +51,9 @@ public final class TokenSessions {
     public <S extends McpServer.SyncSpecification<S>> McpSyncServer server(S spec, TokenSession session,
             boolean immediateExecution) {
         McpServer.SyncSpecification<S> features = McpFeatures.apply(spec, executor, session.context(),
-                session.access().report().instructions());
+                ServerInstructions.of(session.access().tokenInfo()), session.audit());
         McpSyncServer server = features.immediateExecution(immediateExecution).build();
-        return McpFeatures.follow(server, executor, session.context());
+        return McpFeatures.follow(server, executor, session.context(), session.audit());
     }
 
     public Hook0Client client() {

@@ -1,6 +1,7 @@
 package dev.hook0mcp.server.mcp;
 
 import dev.hook0mcp.server.access.LiveAccess;
+import dev.hook0mcp.server.audit.CallerAudit;
 import dev.hook0mcp.server.engine.CallContext;
 import dev.hook0mcp.server.engine.ToolExecutor;
 import dev.hook0mcp.server.access.ToolSurface;
@@ -23,21 +24,23 @@ final class ToolListSync {
     private final McpSyncServer server;
     private final ToolExecutor executor;
     private final CallContext context;
+    private final CallerAudit audit;
     private final Map<String, McpSchema.Tool> registered = new HashMap<>();
     private List<String> listed;
 
-    private ToolListSync(McpSyncServer server, ToolExecutor executor, CallContext context) {
+    private ToolListSync(McpSyncServer server, ToolExecutor executor, CallContext context, CallerAudit audit) {
         this.server = server;
         this.executor = executor;
         this.context = context;
+        this.audit = audit;
         server.listTools().forEach(t -> registered.put(t.name(), t));
         this.listed = context.surface().enabledNames();
     }
 
     /** Follows the caller's access when it can change. */
-    static void follow(McpSyncServer server, ToolExecutor executor, CallContext context) {
+    static void follow(McpSyncServer server, ToolExecutor executor, CallContext context, CallerAudit audit) {
         if (context.access() instanceof LiveAccess live) {
-            ToolListSync sync = new ToolListSync(server, executor, context);
+            ToolListSync sync = new ToolListSync(server, executor, context, audit);
             live.onChange(sync::sync);
             sync.sync(); // the surface may have changed while the server was being built
         }
@@ -45,7 +48,7 @@ final class ToolListSync {
 
     synchronized void sync() {
         ToolSurface surface = context.surface();
-        for (SyncToolSpecification spec : McpTools.specifications(surface, executor, exchange -> context)) {
+        for (SyncToolSpecification spec : McpTools.specifications(surface, executor, exchange -> context, audit)) {
             String name = spec.tool().name();
             McpSchema.Tool before = registered.get(name);
             if (!spec.tool().equals(before)) {

@@ -149,7 +149,7 @@ public final class ErrorResults {
         ObjectNode out = Json.object();
         out.put("message", "Tool " + toolName + " is not available: " + reason);
         out.put("next_step", "Call get_token_info to see which tools this token allows and why.");
-        return ToolOutcome.failure(out);
+        return ToolOutcome.failure(ToolOutcome.Kind.REFUSED, out);
     }
 
     public static ToolOutcome internal(ToolDefinition tool, String what) {

@@ -11,12 +11,12 @@ import java.util.function.UnaryOperator;
  * Dotted member paths inside one JSON object, as the catalogue writes them: {@code secret},
  * {@code target.headers.*} (every value of the map), {@code body}.
  */
-final class FieldPaths {
+public final class FieldPaths {
 
     private FieldPaths() {}
 
     /** Replaces every value the path reaches with {@code fn(value)}; returns whether it reached any. */
-    static boolean replace(ObjectNode object, String path, UnaryOperator<JsonNode> fn) {
+    public static boolean replace(ObjectNode object, String path, UnaryOperator<JsonNode> fn) {
         return replace(object, path.split("\\."), 0, fn);
     }
 

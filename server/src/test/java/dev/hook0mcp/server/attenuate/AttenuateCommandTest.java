@@ -308,9 +308,7 @@ class AttenuateCommandTest {
     }
 
     private static List<String> notes(AccessReport report) {
-        List<String> notes = new java.util.ArrayList<>();
-        report.tokenInfo().path("notes").forEach(n -> notes.add(n.asText()));
-        return notes;
+        return report.tokenInfo().notes();
     }
 
     private int get(String token, String path) throws Exception {

@@ -34,6 +34,24 @@ class ConfigParserTest {
     }
 
     @Test
+    void theAuditLogIsOffByDefaultAndTakesAFileOrDashAndASizeCap() {
+        Config off = parse(Map.of());
+        assertNull(off.auditLog());
+        assertEquals(100L * 1024 * 1024, off.auditLogMaxBytes());
+        Config on = parse(Map.of("HOOK0_AUDIT_LOG", "/tmp/env.jsonl", "HOOK0_AUDIT_LOG_MAX_MB", "5"),
+                "--audit-log", " /var/log/audit.jsonl ");
+        assertEquals("/var/log/audit.jsonl", on.auditLog(), "the flag wins, trimmed");
+        assertEquals(5L * 1024 * 1024, on.auditLogMaxBytes());
+        assertEquals("-", parse(Map.of(), "--audit-log=-").auditLog());
+        var e = assertThrows(ConfigException.class, () -> parse(Map.of(), "--audit-log-max-mb", "0"));
+        assertTrue(e.getMessage().contains("--audit-log-max-mb"), e.getMessage());
+        String token = "En0KEwoEdG9rZW4YAyIJCgcIChIDGIAIEiQIABIgQf3bY1l2bNcw8bX5V7kM0yCfqZ8cEJz0M9QnKpOqZ0EaQK";
+        e = assertThrows(ConfigException.class, () -> parse(Map.of("HOOK0_AUDIT_LOG", token)));
+        assertFalse(e.getMessage().contains(token.substring(0, 20)), "a pasted token is never echoed");
+        assertTrue(HelpText.render().contains("--audit-log VALUE") && HelpText.render().contains("HOOK0_AUDIT_LOG_MAX_MB"));
+    }
+
+    @Test
     void apiUrlToleratesTrailingSlashAndApiV1() {
         for (String url : new String[] {"https://h.example/", "https://h.example/api/v1", "https://h.example/api/v1/"}) {
             assertEquals("https://h.example", ConfigParser.normalizeApiUrl(url), url);

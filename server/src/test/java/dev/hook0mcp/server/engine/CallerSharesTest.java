@@ -29,7 +29,7 @@ class CallerSharesTest {
             }
 
             @Override
-            public com.fasterxml.jackson.databind.node.ObjectNode tokenInfo() {
+            public dev.hook0mcp.server.access.TokenInfo tokenInfo() {
                 throw new UnsupportedOperationException("not needed here");
             }
         };

@@ -106,6 +106,30 @@ class Hook0ClientTest {
     }
 
     @Test
+    void theJournalNotesEveryRequestOnTheWireRetriesIncludedAndOneThatGotNoAnswer() throws Exception {
+        answer(503, Map.of("Retry-After", "0"), "{\"id\":\"ServiceUnavailable\"}");
+        answer(200, Map.of(), "[]");
+        List<Integer> statuses = new CopyOnWriteArrayList<>();
+        Hook0Journal journal = (request, status, millis) -> {
+            assertEquals("GET /api/v1/events", request.describe());
+            assertTrue(millis >= 0);
+            statuses.add(status);
+        };
+        client.send(get(), "t", Deadline.NONE, journal);
+        assertEquals(List.of(503, 200), statuses);
+
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Hook0Client refused = new Hook0Client("http://127.0.0.1:" + closedPort, Duration.ofSeconds(1));
+        List<Integer> failed = new CopyOnWriteArrayList<>();
+        assertThrows(Hook0TransportException.class, () -> refused.send(post(), "t", Deadline.NONE,
+                (request, status, millis) -> failed.add(status == null ? -1 : status)));
+        assertEquals(List.of(-1), failed, "a request without an answer is noted with no status");
+    }
+
+    @Test
     void postsAreNeverRetried() throws Exception {
         answer(503, Map.of("Retry-After", "0"), "{\"id\":\"ServiceUnavailable\"}");
         assertEquals(503, client.send(post(), "t").status());

@@ -141,16 +141,14 @@ class McpPromptsTest {
 
     @Test
     void reviewExplainsTheTokenAndHowToNarrowIt() {
-        String text = ReviewTokenAccessPrompt.render(Surfaces.readOnly(), Surfaces.context(Surfaces.readOnly()).access()
-                .tokenInfo());
-        assertTrue(text.contains("- mode: test"), text);
+        String text = ReviewTokenAccessPrompt.render(Surfaces.context(Surfaces.readOnly()).access().tokenInfo());
+        assertTrue(text.contains("- mode: read-only"), text);
         assertTrue(text.contains("subscription:create: test token: subscription:create is not allowed"), text);
         assertTrue(text.contains(ReviewTokenAccessPrompt.READ_ONLY_CLAIM), text);
         assertTrue(text.contains("check if application_id(hex:") && text.contains("check if time($t), $t <"), text);
         assertTrue(text.contains("Service Tokens"), text);
         assertTrue(Set.copyOf(Surfaces.readOnly().enabledNames()).containsAll(Surfaces.toolsNamedIn(text)));
-        String app = ReviewTokenAccessPrompt.render(Surfaces.oneApplication(), Surfaces.context(Surfaces.oneApplication())
-                .access().tokenInfo());
+        String app = ReviewTokenAccessPrompt.render(Surfaces.context(Surfaces.oneApplication()).access().tokenInfo());
         assertTrue(app.contains("restricted to " + Surfaces.APP), app);
     }
 

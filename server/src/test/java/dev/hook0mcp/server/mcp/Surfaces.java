@@ -1,18 +1,20 @@
 package dev.hook0mcp.server.mcp;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hook0mcp.catalog.ToolCatalog;
 import dev.hook0mcp.catalog.ToolDefinition;
 import dev.hook0mcp.catalog.ToolScope;
 import dev.hook0mcp.server.engine.CallContext;
+import dev.hook0mcp.server.access.AccessReport.Mode;
 import dev.hook0mcp.server.access.CallerAccess;
-import dev.hook0mcp.server.json.Json;
+import dev.hook0mcp.server.access.TokenInfo;
 import dev.hook0mcp.server.results.ResultShaper;
 import dev.hook0mcp.server.results.ShapingOptions;
 import dev.hook0mcp.server.access.TokenDefaults;
 import dev.hook0mcp.server.engine.ToolExecutor;
 import dev.hook0mcp.server.access.ToolSurface;
 import dev.hook0mcp.server.hook0.Hook0Client;
+import dev.hook0mcp.server.token.SignatureCheck;
+import dev.hook0mcp.server.token.SignatureStatus;
 import dev.hook0mcp.server.engine.composite.ExplainEventDeliveryHandler;
 import dev.hook0mcp.server.engine.composite.IngestEventHandler;
 import dev.hook0mcp.server.engine.composite.TokenInfoHandler;
@@ -21,7 +23,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -68,15 +72,20 @@ final class Surfaces {
             }
 
             @Override
-            public ObjectNode tokenInfo() {
-                ObjectNode info = Json.object().put("organization_id", ORG).put("mode", "test");
-                if (surface.defaults().applicationId() != null) {
-                    info.put("application_id", surface.defaults().applicationId());
-                }
-                return info;
+            public TokenInfo tokenInfo() {
+                return Surfaces.tokenInfo(surface);
             }
         };
         return new CallContext(new Hook0Client(apiUrl, Duration.ofSeconds(5)), token, access);
+    }
+
+    /** The token info a test surface stands for: a read-only mode when no write tool is on, custom otherwise. */
+    static TokenInfo tokenInfo(ToolSurface surface) {
+        Mode mode = surface.enabled().stream().allMatch(ToolDefinition::isRead) ? Mode.READ_ONLY : Mode.CUSTOM;
+        return new TokenInfo(Optional.of(UUID.fromString(ORG)),
+                Optional.ofNullable(surface.defaults().applicationId()).map(UUID::fromString), Optional.empty(), 1,
+                Optional.empty(), new SignatureCheck(SignatureStatus.UNCHECKED, "not checked in unit tests"), mode,
+                Optional.empty(), true, Optional.empty(), surface.decisions(), List.of(), false, Optional.empty());
     }
 
     static CallContext context(ToolSurface surface) {

@@ -166,7 +166,7 @@ public final class ReplayFailedEventsHandler implements ToolHandler {
         out.put("replayed", 0);
         out.put("next_step", "Call replay_failed_events with dry_run:true, check the list, then dry_run:false with"
                 + " the confirmation it returns.");
-        return ToolOutcome.failure(out);
+        return ToolOutcome.failure(ToolOutcome.Kind.NOT_CONFIRMED, out);
     }
 
     /** One event to replay: its type, labels when read, and why. */

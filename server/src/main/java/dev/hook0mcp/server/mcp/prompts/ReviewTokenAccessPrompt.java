@@ -1,11 +1,10 @@
 package dev.hook0mcp.server.mcp.prompts;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hook0mcp.catalog.Hook0Actions;
-import dev.hook0mcp.server.engine.CallContext;
+import dev.hook0mcp.server.access.TokenInfo;
 import dev.hook0mcp.server.access.ToolSurface;
+import dev.hook0mcp.server.engine.CallContext;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,35 +31,30 @@ public final class ReviewTokenAccessPrompt implements Hook0Prompt {
 
     @Override
     public String text(PromptArguments arguments, CallContext context) {
-        return render(context.surface(), context.access().tokenInfo());
+        return render(context.access().tokenInfo());
     }
 
-    public static String render(ToolSurface surface, ObjectNode info) {
+    public static String render(TokenInfo info) {
         StringBuilder s = new StringBuilder();
         s.append("Review what the Hook0 service token of this MCP server can do, then advise how to narrow it to"
                 + " least privilege.\n\nWhat the server established about the token (the token itself is never"
                 + " shown):\n");
-        s.append("- organization: ").append(info.path("organization_id").asText("unknown")).append('\n');
-        s.append("- application: ").append(info.hasNonNull("application_id")
-                ? "restricted to " + info.get("application_id").asText() + " (organization-level actions are refused)"
-                : "not restricted: every application of the organization").append('\n');
-        s.append("- expiry: ").append(info.hasNonNull("expires_at") ? info.get("expires_at").asText() : "none")
+        s.append("- organization: ").append(info.organizationId().map(Object::toString).orElse("unknown"))
                 .append('\n');
-        s.append("- attenuation blocks: ").append(info.path("attenuation_blocks").asInt()).append('\n');
-        s.append("- mode: ").append(info.path("mode").asText("unknown")).append('\n');
-        if (info.hasNonNull("problem")) {
-            s.append("- problem: ").append(info.get("problem").asText()).append('\n');
-        }
-        if (info.has("action_allow_list")) {
-            List<String> actions = new ArrayList<>();
-            info.get("action_allow_list").forEach(a -> actions.add(a.asText()));
-            s.append("- action allow-list: ").append(String.join(", ", actions)).append('\n');
-        }
-        List<String> on = surface.enabledNames();
-        s.append("- tools offered (").append(on.size()).append(" of ").append(surface.decisions().size())
-                .append("): ").append(on.isEmpty() ? "none" : String.join(", ", on)).append('\n');
+        s.append("- application: ").append(info.applicationId()
+                .map(a -> "restricted to " + a + " (organization-level actions are refused)")
+                .orElse("not restricted: every application of the organization")).append('\n');
+        s.append("- expiry: ").append(info.expiresAt().map(Object::toString).orElse("none")).append('\n');
+        s.append("- attenuation blocks: ").append(info.attenuationBlocks()).append('\n');
+        s.append("- mode: ").append(info.mode().label()).append('\n');
+        info.problem().ifPresent(p -> s.append("- problem: ").append(p).append('\n'));
+        info.actionAllowList().ifPresent(actions -> s.append("- action allow-list: ")
+                .append(String.join(", ", actions)).append('\n'));
+        List<String> on = info.enabledNames();
+        s.append("- tools offered (").append(info.toolCount()).append("): ")
+                .append(on.isEmpty() ? "none" : String.join(", ", on)).append('\n');
         Map<String, String> off = new LinkedHashMap<>();
-        for (ToolSurface.Decision d : surface.decisions()) {
+        for (ToolSurface.Decision d : info.tools()) {
             if (!d.enabled()) {
                 String action = d.tool().action() == null ? "(no Hook0 action)" : d.tool().action();
                 off.merge(action, d.reason(), (a, b) -> a.equals(b) ? a : a + "; " + b);
@@ -70,7 +64,7 @@ public final class ReviewTokenAccessPrompt implements Hook0Prompt {
             s.append("- not offered, by Hook0 action:\n");
             off.forEach((action, reason) -> s.append("  - ").append(action).append(": ").append(reason).append('\n'));
         }
-        if (surface.isEnabled("get_token_info")) {
+        if (info.isEnabled("get_token_info")) {
             s.append("get_token_info returns the same, tool by tool.\n");
         }
         s.append("\nExplain to the user in plain words what an assistant using this server can and cannot do (read,"
