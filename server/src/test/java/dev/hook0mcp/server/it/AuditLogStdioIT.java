@@ -27,8 +27,8 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The audit log over stdio (issue #17): the real jar, the MCP Java SDK client, the sandbox with a read-only token
- * that may also ingest — so one process shows a read, a failing read, a write, a refused write and a resource
+ * The audit log over stdio (issue #17): the real server (in-process, through its entry point), the MCP Java SDK
+ * client, the sandbox with a read-only token that may also ingest — so one server shows a read, a failing read, a write, a refused write and a resource
  * read. Nothing secret reaches the file, which is owner-only; a full disk does not fail a call.
  */
 class AuditLogStdioIT {
