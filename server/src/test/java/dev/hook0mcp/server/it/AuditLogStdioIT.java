@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The audit log over stdio (issue #17): the real server (in-process, through its entry point), the MCP Java SDK
- * client, the sandbox with a read-only token that may also ingest — so one server shows a read, a failing read, a write, a refused write and a resource
- * read. Nothing secret reaches the file, which is owner-only; a full disk does not fail a call.
+ * client, the sandbox with a read-only token that may also ingest — so one server shows a read, a failing read,
+ * a write, a refused write and a resource read. Nothing secret reaches the file, which is owner-only; a full disk does not fail a call.
  */
 class AuditLogStdioIT {
 
