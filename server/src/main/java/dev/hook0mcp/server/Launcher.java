@@ -9,6 +9,7 @@ import dev.hook0mcp.server.config.ConfigException;
 import dev.hook0mcp.server.config.ConfigParser;
 import dev.hook0mcp.server.config.HelpText;
 import dev.hook0mcp.server.config.Transport;
+import dev.hook0mcp.server.metrics.ServerMetrics;
 import dev.hook0mcp.server.transport.http.HttpTransportServer;
 import dev.hook0mcp.server.transport.http.PortReservation;
 import dev.hook0mcp.server.logging.SecretRedactor;
@@ -82,7 +83,9 @@ public final class Launcher {
     private static int serveHttp(ServerCore core, ServerSocketChannel port) throws InterruptedException {
         HttpTransportServer server;
         try {
-            server = HttpTransportServer.start(core.config(), core.sessions(), port);
+            ServerMetrics metrics = core.config().metrics()
+                    ? ServerMetrics.of(core.executor(), core.client(), core.inspector()) : null;
+            server = HttpTransportServer.start(core.config(), core.sessions(), port, metrics);
         } catch (Exception e) {
             throw new ConfigException("cannot serve HTTP on " + core.config().host() + ":" + core.config().port()
                     + ": " + e.getMessage());

@@ -40,6 +40,7 @@ public final class AccessInspector {
     private final Hook0Client client;
     private final Set<String> organizationActions = new LinkedHashSet<>();
     private final ProbeBudgets budgets;
+    private final java.util.concurrent.atomic.LongAdder probesSent = new java.util.concurrent.atomic.LongAdder();
 
     public AccessInspector(ToolCatalog catalog, ToolSelection selection, Hook0Client client) {
         this(catalog, selection, client, new ProbeBudgets());
@@ -52,6 +53,11 @@ public final class AccessInspector {
         this.client = client;
         catalog.tools().stream().filter(t -> t.scope() == ToolScope.ORGANIZATION && t.action() != null)
                 .forEach(t -> organizationActions.add(t.action()));
+    }
+
+    /** Probes sent to Hook0 since start, over every token (for metrics). */
+    public long probesSent() {
+        return probesSent.sum();
     }
 
     public AccessReport inspect(String token) {
@@ -150,7 +156,7 @@ public final class AccessInspector {
     private String probe(String token, TokenFacts facts, Set<String> actions, Map<String, ProbeOutcome> verdicts,
             List<String> notes) throws InterruptedException {
         String org = facts.organizationId().toString();
-        try (Prober prober = new Prober(client, token, budgets.forToken(facts.rootId()))) {
+        try (Prober prober = new Prober(client, token, budgets.forToken(facts.rootId()), probesSent)) {
             if (!facts.isAttenuated()) {
                 // A root service token may do everything in its organization; one read tells whether it is live.
                 Prober.Result check = prober.probe(ActionProbes.forAction("organization:list", org, null, null).orElseThrow());

@@ -32,8 +32,16 @@ final class Prober implements AutoCloseable {
     private final String token;
     private final ProbeBudgets.Allowance allowance;
     private final ExecutorService pool;
+    private final java.util.concurrent.atomic.LongAdder sent;
 
     Prober(Hook0Client client, String token, ProbeBudgets.Allowance allowance) {
+        this(client, token, allowance, new java.util.concurrent.atomic.LongAdder());
+    }
+
+    /** @param sent counts the probes actually sent (not those a budget refused) */
+    Prober(Hook0Client client, String token, ProbeBudgets.Allowance allowance,
+            java.util.concurrent.atomic.LongAdder sent) {
+        this.sent = sent;
         this.client = client;
         this.token = token;
         this.allowance = allowance;
@@ -68,6 +76,7 @@ final class Prober implements AutoCloseable {
         if (refused != null) {
             return new Result(new ProbeOutcome(Verdict.UNKNOWN, what + " " + NOT_SENT + refused.text), null);
         }
+        sent.increment();
         try {
             Hook0Response response = client.send(request, token);
             return new Result(classify(what, response), response);

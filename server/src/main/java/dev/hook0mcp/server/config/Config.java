@@ -18,6 +18,9 @@ import java.util.Set;
  * @param shutdownGrace  how long in-flight calls may still finish and be answered on SIGTERM or end of input
  * @param auditLog       HOOK0_AUDIT_LOG: the audit log's file, {@code -} for stderr, null for none
  * @param auditLogMaxMb  HOOK0_AUDIT_LOG_MAX_MB: size at which the audit log file rolls to FILE.1
+ * @param stateless      MCP_STATELESS: Streamable HTTP without sessions, so replicas need no stickiness
+ * @param metrics        MCP_METRICS: serve Prometheus metrics at GET /metrics (HTTP transports)
+ * @param trustedProxies MCP_TRUSTED_PROXIES: addresses of balancers whose X-Forwarded-For names the client
  * @param unpacedProbes  HOOK0_UNPACED_PROBES: start-up probes are not paced to Hook0's rate limit (quotas still apply)
  */
 public record Config(
@@ -40,6 +43,9 @@ public record Config(
         Duration shutdownGrace,
         String auditLog,
         int auditLogMaxMb,
+        boolean stateless,
+        boolean metrics,
+        Set<String> trustedProxies,
         boolean unpacedProbes) {
 
     public static final String DEFAULT_API_URL = "https://app.hook0.com";
@@ -65,6 +71,7 @@ public record Config(
         tools = Set.copyOf(tools);
         excludeTools = Set.copyOf(excludeTools);
         allowedOrigins = Set.copyOf(allowedOrigins);
+        trustedProxies = Set.copyOf(trustedProxies);
     }
 
     public boolean hasToken() {
@@ -74,7 +81,7 @@ public record Config(
     public Config withApiUrlAndToken(String newApiUrl, String newToken) {
         return new Config(command, transport, host, port, newApiUrl, newToken, readOnly, toolsets, tools,
                 excludeTools, revealSecrets, timeout, maxResultBytes, sandbox, allowedOrigins, callTimeout,
-                shutdownGrace, auditLog, auditLogMaxMb, unpacedProbes);
+                shutdownGrace, auditLog, auditLogMaxMb, stateless, metrics, trustedProxies, unpacedProbes);
     }
 
     /** The audit log's size cap in bytes. */
@@ -90,6 +97,7 @@ public record Config(
                 + ", revealSecrets=" + revealSecrets + ", timeout=" + timeout + ", maxResultBytes="
                 + maxResultBytes + ", sandbox=" + sandbox + ", callTimeout=" + callTimeout
                 + ", shutdownGrace=" + shutdownGrace + ", auditLog=" + auditLog + ", auditLogMaxMb=" + auditLogMaxMb
+                + ", stateless=" + stateless + ", metrics=" + metrics + ", trustedProxies=" + trustedProxies
                 + ", unpacedProbes=" + unpacedProbes + "]";
     }
 }

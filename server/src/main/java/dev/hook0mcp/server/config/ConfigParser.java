@@ -52,6 +52,14 @@ public final class ConfigParser {
             new Option("--shutdown-grace", "MCP_SHUTDOWN_GRACE_SECONDS", true,
                     "seconds in-flight calls get to finish on SIGTERM or end of input before the server stops"
                             + " (default " + Config.DEFAULT_SHUTDOWN_GRACE.toSeconds() + ")"),
+            new Option("--stateless", "MCP_STATELESS", false,
+                    "true: Streamable HTTP without sessions (every request carries its token), for replicas behind a"
+                            + " load balancer without stickiness"),
+            new Option("--metrics", "MCP_METRICS", false,
+                    "true: HTTP transports also serve Prometheus metrics at GET /metrics (off by default)"),
+            new Option("--trusted-proxies", "MCP_TRUSTED_PROXIES", true,
+                    "HTTP transports: comma-separated addresses of load balancers; a request from one of them is"
+                            + " counted for the client its X-Forwarded-For names (per-address limits)"),
             new Option("--audit-log", "HOOK0_AUDIT_LOG", true,
                     "append one JSON line per tool call, resource read and prompt get to this file (mode 0600;"
                             + " - for stderr; default: none)"),
@@ -65,7 +73,8 @@ public final class ConfigParser {
                     "start an in-memory Hook0 sandbox with demo data on loopback and use it (no account needed)"));
 
     /** Settings of the HTTP transports only (with their variables, from {@link #OPTIONS}). */
-    private static final List<String> HTTP_ONLY_FLAGS = List.of("--host", "--port", "--allowed-origins");
+    private static final List<String> HTTP_ONLY_FLAGS = List.of("--host", "--port", "--allowed-origins", "--stateless",
+            "--metrics", "--trusted-proxies");
 
     private final Map<String, String> env;
     private final boolean tokenExpectedInEnv;
@@ -140,7 +149,7 @@ public final class ConfigParser {
         return new Config(command, Transport.STDIO, Config.DEFAULT_HOST, Config.DEFAULT_PORT, Config.DEFAULT_API_URL,
                 null, false, Set.of(), Set.of(), Set.of(), false, Config.DEFAULT_TIMEOUT,
                 Config.DEFAULT_MAX_RESULT_BYTES, false, Set.of(), Config.DEFAULT_CALL_TIMEOUT,
-                Config.DEFAULT_SHUTDOWN_GRACE, null, Config.DEFAULT_AUDIT_LOG_MAX_MB, false);
+                Config.DEFAULT_SHUTDOWN_GRACE, null, Config.DEFAULT_AUDIT_LOG_MAX_MB, false, false, Set.of(), false);
     }
 
     private Config build(Config.Command command, Map<String, String> flags) {
@@ -172,6 +181,12 @@ public final class ConfigParser {
         if (transport == Transport.STDIO) {
             refuseHttpOnlySettings(s);
         }
+        boolean stateless = s.bool("--stateless", "MCP_STATELESS");
+        if (stateless && transport == Transport.SSE) {
+            throw new ConfigException(s.label("--stateless", "MCP_STATELESS") + " needs --transport http (Streamable"
+                    + " HTTP): legacy SSE keeps a stream open per session");
+        }
+        stateless = stateless && transport == Transport.HTTP; // with stdio, only the flag is refused (above)
         return new Config(
                 command,
                 transport,
@@ -192,6 +207,9 @@ public final class ConfigParser {
                 Duration.ofSeconds(graceSeconds),
                 auditLog == null || auditLog.isBlank() ? null : auditLog.strip(),
                 auditLogMaxMb,
+                stateless,
+                s.bool("--metrics", "MCP_METRICS"),
+                s.list("--trusted-proxies", "MCP_TRUSTED_PROXIES"),
                 s.bool("--unpaced-probes", "HOOK0_UNPACED_PROBES"));
     }
 

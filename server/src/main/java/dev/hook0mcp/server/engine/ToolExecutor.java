@@ -56,7 +56,27 @@ public final class ToolExecutor {
         }
     }
 
+    /** Told of every call's outcome (for metrics): the tool name, whether it is known, and the outcome. */
+    public interface Observer {
+        Observer NONE = (tool, outcome) -> { };
+
+        void called(String tool, ToolOutcome outcome);
+    }
+
+    private volatile Observer observer = Observer.NONE;
+
+    /** Replaces the observer (one per executor). */
+    public void observe(Observer observer) {
+        this.observer = observer == null ? Observer.NONE : observer;
+    }
+
     public ToolOutcome call(String toolName, Map<String, Object> rawArguments, CallContext caller) {
+        ToolOutcome outcome = callUnobserved(toolName, rawArguments, caller);
+        observer.called(catalog.find(toolName).isPresent() ? toolName : "(unknown)", outcome);
+        return outcome;
+    }
+
+    private ToolOutcome callUnobserved(String toolName, Map<String, Object> rawArguments, CallContext caller) {
         CallContext context = caller.withDeadline(Deadline.after(callTimeout));
         Optional<ToolDefinition> found = catalog.find(toolName);
         if (found.isEmpty()) {

@@ -53,6 +53,20 @@ public final class Hook0Client {
     private final String apiUrl;
     private final OkHttpClient http;
     private final Duration timeout;
+    private volatile Observer observer = Observer.NONE;
+
+    /** Told of every request on the wire (each retry too): for metrics. Never sees the token. */
+    public interface Observer {
+        Observer NONE = (method, status, nanos) -> { };
+
+        /** @param status the HTTP status, or 0 when no answer came (refused, timed out, cut off) */
+        void answered(String method, int status, long nanos);
+    }
+
+    /** Replaces the observer (one per client). */
+    public void observe(Observer observer) {
+        this.observer = observer == null ? Observer.NONE : observer;
+    }
 
     public Hook0Client(String apiUrl, Duration timeout) {
         this.apiUrl = apiUrl;
@@ -182,6 +196,18 @@ public final class Hook0Client {
     }
 
     private Hook0Response execute(Request httpRequest, Hook0Request request, Deadline deadline) throws IOException {
+        long started = System.nanoTime();
+        int status = 0;
+        try {
+            Hook0Response response = executeOnce(httpRequest, request, deadline);
+            status = response.status();
+            return response;
+        } finally {
+            observer.answered(request.method(), status, System.nanoTime() - started);
+        }
+    }
+
+    private Hook0Response executeOnce(Request httpRequest, Hook0Request request, Deadline deadline) throws IOException {
         Call call = http.newCall(httpRequest);
         long callTimeout = Math.min(timeout.toMillis() + 1_000, deadline.remainingMillis());
         call.timeout().timeout(Math.max(1, callTimeout), TimeUnit.MILLISECONDS);

@@ -30,22 +30,13 @@ public final class McpFeatures {
                 .specifications(prompts.stream().map(McpServerFeatures.SyncPromptSpecification::prompt).toList(),
                         McpResources.offered(context.surface()));
 
-        // Declared only when there is something to offer; no subscriptions. The tool list may change once, when
-        // background probing ends after the handshake was answered from the token's own text (see follow).
-        McpSchema.ServerCapabilities.Builder capabilities = McpSchema.ServerCapabilities.builder().tools(true);
-        if (!resources.isEmpty() || !templates.isEmpty()) {
-            capabilities.resources(false, false);
-        }
-        if (!prompts.isEmpty()) {
-            capabilities.prompts(false);
-        }
-        if (!completions.isEmpty()) {
-            capabilities.completions();
-        }
+        // The tool list may change once, when background probing ends after the handshake was answered from the
+        // token's own text (see follow).
         return spec
-                .serverInfo(new McpSchema.Implementation(Version.NAME, "Hook0 MCP", Version.VERSION))
+                .serverInfo(serverInfo())
                 .instructions(instructions)
-                .capabilities(capabilities.build())
+                .capabilities(capabilities(true, !resources.isEmpty() || !templates.isEmpty(), !prompts.isEmpty(),
+                        !completions.isEmpty()))
                 .validateToolInputs(false) // the engine validates, with messages that name the argument
                 .jsonSchemaValidator(new CatalogSchemaValidator())
                 .tools(McpTools.specifications(context.surface(), executor, exchange -> context, audit))
@@ -54,6 +45,27 @@ public final class McpFeatures {
                 .resourceTemplates(templates)
                 .prompts(prompts)
                 .completions(completions);
+    }
+
+    static McpSchema.Implementation serverInfo() {
+        return new McpSchema.Implementation(Version.NAME, "Hook0 MCP", Version.VERSION);
+    }
+
+    /** Declared only when there is something to offer; no subscriptions. */
+    static McpSchema.ServerCapabilities capabilities(boolean toolsListChanged, boolean resources, boolean prompts,
+            boolean completions) {
+        McpSchema.ServerCapabilities.Builder capabilities = McpSchema.ServerCapabilities.builder()
+                .tools(toolsListChanged);
+        if (resources) {
+            capabilities.resources(false, false);
+        }
+        if (prompts) {
+            capabilities.prompts(false);
+        }
+        if (completions) {
+            capabilities.completions();
+        }
+        return capabilities.build();
     }
 
     /**

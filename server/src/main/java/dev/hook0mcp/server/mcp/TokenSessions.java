@@ -9,6 +9,7 @@ import dev.hook0mcp.server.engine.CallContext;
 import dev.hook0mcp.server.engine.ToolExecutor;
 import dev.hook0mcp.server.hook0.Hook0Client;
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import org.slf4j.Logger;
 
@@ -54,6 +55,15 @@ public final class TokenSessions {
                 ServerInstructions.of(session.access().tokenInfo()), session.audit());
         McpSyncServer server = features.immediateExecution(immediateExecution).build();
         return McpFeatures.follow(server, executor, session.context(), session.audit());
+    }
+
+    /** The same for the SDK's stateless server (no session: see {@link McpStatelessFeatures} for what degrades). */
+    public McpStatelessSyncServer statelessServer(McpServer.StatelessSyncSpecification spec, TokenSession session,
+            boolean immediateExecution) {
+        McpStatelessSyncServer server = McpStatelessFeatures.apply(spec, executor, session.context(),
+                ServerInstructions.of(session.access().tokenInfo()), session.audit())
+                .immediateExecution(immediateExecution).build();
+        return McpStatelessFeatures.follow(server, executor, session.context(), session.audit());
     }
 
     public Hook0Client client() {

@@ -25,11 +25,14 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Run {@code scripts/bench.sh} (builds the jar, installs the Node baseline with npm ci, runs this from the
  * repository root). Knobs (system properties): {@code hook0mcp.bench.starts} (starts per kind, default 5),
- * {@code hook0mcp.bench.http.seconds} (measured HTTP window, default 10), {@code hook0mcp.bench.node.dir}.
+ * {@code hook0mcp.bench.http.seconds} (measured HTTP window, default 10), {@code hook0mcp.bench.node.dir},
+ * {@code hook0mcp.bench.only=stateless} (only the stateless replicas behind HAProxy).
  */
 public final class Benchmark {
 
     private static final int STARTS = Integer.getInteger("hook0mcp.bench.starts", 5);
+    /** {@code -Dhook0mcp.bench.only=stateless}: only the stateless replicas behind HAProxy. */
+    private static final String ONLY = System.getProperty("hook0mcp.bench.only", "");
     private static final int WARMUP_CALLS = 20;
     private static final int MEASURED_CALLS = 200;
     private static final int SOAK_CALLS = 10_000;
@@ -74,6 +77,12 @@ public final class Benchmark {
     }
 
     private void run() throws Exception {
+        if ("stateless".equals(ONLY)) {
+            Files.createDirectories(logs);
+            statelessBehindBalancer();
+            table.print(System.out);
+            return;
+        }
         if (!Files.isDirectory(nodeDir.resolve("node_modules"))) {
             throw new IllegalStateException(nodeDir + "/node_modules is missing: scripts/bench.sh installs it with npm ci");
         }
@@ -85,6 +94,8 @@ public final class Benchmark {
         perCallAndMemory();
         System.err.println("bench: Streamable HTTP, " + HTTP_SESSIONS + " sessions ...");
         streamableHttp();
+        System.err.println("bench: stateless replicas behind HAProxy ...");
+        statelessBehindBalancer();
         System.out.println("hook0-mcp benchmark, " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores, load average " + load0 + " → " + loadAverage());
         System.out.println("launch command (from " + LaunchCommand.CONFIG_FILE + "): " + launch);
@@ -274,6 +285,74 @@ public final class Benchmark {
                 server.destroy(); // SIGTERM: the server closes its sessions and stops
                 if (!server.waitFor(20, TimeUnit.SECONDS)) {
                     server.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    // ---- stateless replicas behind HAProxy (issue #14) ---------------------------------------------------------
+
+    /**
+     * 1 and then 3 replicas ({@code --stateless}, per-caller tokens) behind HAProxy running deploy/haproxy.cfg, the
+     * same closed-loop load as above (8 callers, each its own token, no session): calls/s, the replicas' CPU per
+     * call in all, each replica's CPU per call of the calls it served (its /metrics), and HAProxy's CPU per call.
+     * On 2 cores the total cannot triple; the per-replica figure is what N replicas on N machines would each cost.
+     */
+    private void statelessBehindBalancer() throws Exception {
+        if (!dev.hook0mcp.server.transport.http.Haproxy.installed()) {
+            table.add("stateless replicas behind HAProxy", "skipped: haproxy is not installed", "—", "—", "—", null);
+            return;
+        }
+        try (CachingHook0Stub stub = new CachingHook0Stub(sandbox.baseUrl())) {
+            Double oneReplica = null;
+            for (int n : List.of(1, 3)) {
+                try (StatelessReplicas replicas = new StatelessReplicas(launch, stub.baseUrl(), n,
+                        logs.resolve("stateless-" + n + ".log"), http);
+                        var balancer = dev.hook0mcp.server.transport.http.Haproxy.start(replicas.ports(),
+                                Path.of("server", "target", "bench-haproxy"))) {
+                    String mcpUrl = balancer.url() + "/mcp";
+                    List<ClosedLoopLoad.Call> calls = new ArrayList<>();
+                    for (int i = 0; i < HTTP_SESSIONS; i++) {
+                        StreamableHttpSession caller = new StreamableHttpSession(http, mcpUrl, sandbox.tokens().mintRoot());
+                        caller.open(); // stateless: no session id comes back, every request stands alone
+                        String params = callParams();
+                        calls.add(() -> caller.call("tools/call", params));
+                    }
+                    List<StatelessReplicas.Snapshot> ends = new ArrayList<>();
+                    long[] haproxyCpu = new long[2];
+                    // fresh JVMs: a longer warm-up, so the measured window is not JIT compilation
+                    ClosedLoopLoad.Result r = ClosedLoopLoad.run(calls, 2 * HTTP_WARMUP_MS, HTTP_MEASURE_MS, () -> {
+                        StatelessReplicas.Snapshot snap = replicas.snapshot();
+                        haproxyCpu[ends.size()] = ProcStats.cpuMillis(balancer.process());
+                        ends.add(snap);
+                        long sum = 0;
+                        for (long c : snap.cpuMillis()) {
+                            sum += c;
+                        }
+                        return sum;
+                    });
+                    StringBuilder perReplica = new StringBuilder();
+                    for (int i = 0; i < n; i++) {
+                        long cpu = ends.get(1).cpuMillis()[i] - ends.get(0).cpuMillis()[i];
+                        double served = ends.get(1).calls()[i] - ends.get(0).calls()[i];
+                        perReplica.append(i == 0 ? "" : ", ").append(String.format("%.3f ms (%.0f calls)",
+                                served == 0 ? Double.NaN : cpu / served, served));
+                    }
+                    String failed = r.failures() > 0 ? " (" + r.failures() + " failed!)" : "";
+                    String label = "stateless, " + n + " replica" + (n == 1 ? "" : "s") + " behind HAProxy";
+                    table.add(label + ": calls/s" + failed, String.format("%.0f/s", r.callsPerSecond()),
+                            oneReplica == null ? "—" : String.format("1 replica %.0f/s", oneReplica),
+                            oneReplica == null ? "—" : FigureTable.times(r.callsPerSecond() / oneReplica),
+                            "report", r.failures() == 0);
+                    table.add(label + ": server CPU per call, all replicas", FigureTable.ms(r.cpuMsPerCall()),
+                            "—", "—", "report", null);
+                    table.add(label + ": CPU per call of each replica", perReplica.toString(), "—", "—", "report", null);
+                    table.add(label + ": HAProxy CPU per call",
+                            FigureTable.ms(r.calls() == 0 ? Double.NaN : (double) (haproxyCpu[1] - haproxyCpu[0]) / r.calls()),
+                            "—", "—", "report", null);
+                    if (oneReplica == null) {
+                        oneReplica = r.callsPerSecond();
+                    }
                 }
             }
         }

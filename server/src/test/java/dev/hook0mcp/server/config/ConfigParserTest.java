@@ -34,6 +34,22 @@ class ConfigParserTest {
     }
 
     @Test
+    void statelessMetricsAndTrustedProxiesForATeamDeployment() {
+        Config c = parse(Map.of("MCP_TRANSPORT", "http", "MCP_STATELESS", "true", "MCP_TRUSTED_PROXIES", "10.0.0.2, 10.0.0.3"),
+                "--metrics");
+        assertTrue(c.stateless());
+        assertTrue(c.metrics());
+        assertEquals(Set.of("10.0.0.2", "10.0.0.3"), c.trustedProxies());
+        Config d = parse(Map.of());
+        assertFalse(d.stateless() || d.metrics(), "both off by default");
+        var e = assertThrows(ConfigException.class, () -> parse(Map.of("MCP_TRANSPORT", "sse"), "--stateless"));
+        assertTrue(e.getMessage().contains("--transport http"), e.getMessage());
+        assertThrows(ConfigException.class, () -> parse(Map.of(), "--metrics"), "an HTTP-only flag with stdio");
+        assertFalse(parse(Map.of("MCP_STATELESS", "true", "MCP_METRICS", "true")).stateless(),
+                "variables exported for another program do not stop a stdio server");
+    }
+
+    @Test
     void theAuditLogIsOffByDefaultAndTakesAFileOrDashAndASizeCap() {
         Config off = parse(Map.of());
         assertNull(off.auditLog());

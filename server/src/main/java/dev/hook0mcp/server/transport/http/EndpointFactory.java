@@ -6,7 +6,9 @@ import dev.hook0mcp.server.mcp.TokenSessions;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
+import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
 import java.time.Duration;
@@ -14,7 +16,10 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Builds the endpoint of one token: probe it, then an SDK server with its tools on the configured transport. */
+/**
+ * Builds the endpoint of one token: probe it, then an SDK server with its tools on the configured transport
+ * (legacy SSE, Streamable HTTP with sessions, or stateless Streamable HTTP).
+ */
 final class EndpointFactory {
 
     static final String MCP_PATH = "/mcp";
@@ -28,11 +33,13 @@ final class EndpointFactory {
     private final ServerTransportSecurityValidator security;
     private final int maxRequestBytes;
     private final Duration sessionIdle;
+    private final boolean stateless;
 
     /** @param sessionIdle the SDK closes a Streamable HTTP session that had no request for one sweep of this period */
     EndpointFactory(TokenSessions sessions, Transport transport, ServerTransportSecurityValidator security, int maxRequestBytes,
-            Duration sessionIdle) {
+            Duration sessionIdle, boolean stateless) {
         this.sessions = sessions;
+        this.stateless = stateless;
         this.transport = transport;
         this.security = security;
         this.maxRequestBytes = maxRequestBytes;
@@ -57,7 +64,17 @@ final class EndpointFactory {
                     .maxRequestSize(maxRequestBytes)
                     .build();
             McpSyncServer server = sessions.server(McpServer.sync(provider), session, true);
-            return new CallerEndpoint(session.access(), server, provider, List.of());
+            return new CallerEndpoint(session.access(), server::closeGracefully, provider, List.of());
+        }
+        if (stateless) {
+            HttpServletStatelessServerTransport provider = HttpServletStatelessServerTransport.builder()
+                    .jsonMapper(mapper)
+                    .messageEndpoint(MCP_PATH)
+                    .securityValidator(security)
+                    .maxRequestSize(maxRequestBytes)
+                    .build();
+            McpStatelessSyncServer server = sessions.statelessServer(McpServer.sync(provider), session, true);
+            return new CallerEndpoint(session.access(), server::closeGracefully, provider, List.of());
         }
         var owned = OwnedSchedulers.build(() -> HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(mapper)
@@ -69,6 +86,6 @@ final class EndpointFactory {
                 .build());
         HttpServletStreamableServerTransportProvider provider = owned.value();
         McpSyncServer server = sessions.server(McpServer.sync(provider), session, true);
-        return new CallerEndpoint(session.access(), server, provider, owned.schedulers());
+        return new CallerEndpoint(session.access(), server::closeGracefully, provider, owned.schedulers());
     }
 }

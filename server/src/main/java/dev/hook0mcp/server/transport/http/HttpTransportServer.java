@@ -4,6 +4,7 @@ import dev.hook0mcp.server.mcp.TokenSessions;
 import dev.hook0mcp.server.token.TokenFingerprint;
 import dev.hook0mcp.server.config.Config;
 import dev.hook0mcp.server.config.Transport;
+import dev.hook0mcp.server.metrics.ServerMetrics;
 import java.nio.channels.ServerSocketChannel;
 import java.time.Clock;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -18,8 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * MCP over HTTP on embedded Jetty: Streamable HTTP at /mcp ({@code MCP_TRANSPORT=http}) or legacy HTTP+SSE at
- * /sse and /message ({@code MCP_TRANSPORT=sse}). With HOOK0_API_TOKEN every caller uses it (probed once at
+ * MCP over HTTP on embedded Jetty: Streamable HTTP at /mcp ({@code MCP_TRANSPORT=http}; without sessions with
+ * {@code MCP_STATELESS=true}) or legacy HTTP+SSE at /sse and /message ({@code MCP_TRANSPORT=sse}), with
+ * {@code /healthz}, {@code /readyz} and, when given metrics ({@code MCP_METRICS=true}), {@code /metrics} on the
+ * same port. With HOOK0_API_TOKEN every caller uses it (probed once at
  * start); without it each caller's own {@code Authorization: Bearer} token is forwarded and decides its tools.
  */
 public final class HttpTransportServer implements AutoCloseable {
@@ -44,21 +47,30 @@ public final class HttpTransportServer implements AutoCloseable {
     }
 
     public static HttpTransportServer start(Config config, TokenSessions tokens) throws Exception {
-        return start(config, tokens, HttpLimits.defaults(config.shutdownGrace()));
+        return start(config, tokens, HttpLimits.defaults(config.shutdownGrace()), null, null);
     }
 
-    /** @param port already bound to the configured host and port ({@link PortReservation}); Jetty takes it over */
-    public static HttpTransportServer start(Config config, TokenSessions tokens, ServerSocketChannel port)
+    /** @param metrics served at /metrics, with this server's cache sizes added; null: no /metrics */
+    public static HttpTransportServer start(Config config, TokenSessions tokens, ServerMetrics metrics)
             throws Exception {
-        return start(config, tokens, HttpLimits.defaults(config.shutdownGrace()), port);
+        return start(config, tokens, HttpLimits.defaults(config.shutdownGrace()), null, metrics);
+    }
+
+    /**
+     * @param port    already bound to the configured host and port ({@link PortReservation}); Jetty takes it over
+     * @param metrics served at /metrics, with this server's cache sizes added; null: no /metrics
+     */
+    public static HttpTransportServer start(Config config, TokenSessions tokens, ServerSocketChannel port,
+            ServerMetrics metrics) throws Exception {
+        return start(config, tokens, HttpLimits.defaults(config.shutdownGrace()), port, metrics);
     }
 
     static HttpTransportServer start(Config config, TokenSessions tokens, HttpLimits limits) throws Exception {
-        return start(config, tokens, limits, null);
+        return start(config, tokens, limits, null, null);
     }
 
     private static HttpTransportServer start(Config config, TokenSessions tokens, HttpLimits limits,
-            ServerSocketChannel port) throws Exception {
+            ServerSocketChannel port, ServerMetrics metrics) throws Exception {
         OwnedSchedulers.install();
         var security = OriginPolicy.validator(config);
         Clock clock = Clock.systemUTC();
@@ -67,7 +79,12 @@ public final class HttpTransportServer implements AutoCloseable {
         EndpointCache<CallerEndpoint> endpoints = new EndpointCache<>(limits.maxCachedTokens(),
                 limits.endpointIdle(), clock, CallerEndpoint::close, sessions::hasLive);
         EndpointFactory factory = new EndpointFactory(tokens, config.transport(), security, MAX_REQUEST_BYTES,
-                limits.sessionIdle());
+                limits.sessionIdle(), config.stateless());
+        if (metrics != null) {
+            metrics.gauge("hook0.mcp.cached.tokens", "Tokens with an endpoint (tool surface) cached on this server",
+                    endpoints::size);
+            metrics.gauge("hook0.mcp.sessions", "Open MCP sessions on this server (0 when stateless)", sessions::size);
+        }
         if (config.hasToken()) {
             // One token for everyone: probe it now, so the first client does not wait and problems show at start.
             endpoints.get(TokenFingerprint.full(config.token()), key -> factory.create(config.token()));
@@ -77,7 +94,8 @@ public final class HttpTransportServer implements AutoCloseable {
                 config.hasToken() ? config.token() : null, endpoints, factory,
                 new TokenGate(tokens.client(), limits.instanceKeyRefresh().toMillis(), clock),
                 new NewEndpointRate(limits.newEndpointsPerAddress(), limits.newEndpointWindow().toMillis(), clock),
-                sessions, inFlight, limits.bodyDeadline().toMillis());
+                sessions, inFlight, limits.bodyDeadline().toMillis(), config.stateless(),
+                new HealthEndpoints(tokens.client(), clock), metrics, new ClientAddress(config.trustedProxies()));
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("hook0-mcp-http");
@@ -108,8 +126,8 @@ public final class HttpTransportServer implements AutoCloseable {
             log.warn("listening on {}, which is not a loopback address: anyone who can reach it can use the"
                     + " tools{}", config.host(), config.hasToken() ? " with the configured Hook0 token" : "");
         }
-        log.info("MCP {} on {}", config.transport() == Transport.SSE ? "HTTP+SSE (legacy)" : "Streamable HTTP",
-                server.url());
+        log.info("MCP {} on {}", config.transport() == Transport.SSE ? "HTTP+SSE (legacy)"
+                : config.stateless() ? "Streamable HTTP (stateless)" : "Streamable HTTP", server.url());
         return server;
     }
 

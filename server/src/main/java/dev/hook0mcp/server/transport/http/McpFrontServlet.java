@@ -6,6 +6,7 @@ import dev.hook0mcp.server.token.TokenFingerprint;
 import dev.hook0mcp.server.config.Transport;
 import dev.hook0mcp.server.json.Json;
 import dev.hook0mcp.server.mcp.JsonRpcLineCheck;
+import dev.hook0mcp.server.metrics.ServerMetrics;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
 import jakarta.servlet.DispatcherType;
@@ -25,16 +26,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one servlet in front of the SDK's transports. In order, before any MCP processing: shutting down (503), the
- * Origin/Host check (403/421), the path (404), the body cap (413), the caller's token (the configured one, or the
+ * health checks ({@link HealthEndpoints}: no token, no Origin/Host check, no data), the Origin/Host check
+ * (403/421), the metrics when enabled ({@code GET /metrics}), the path (404), the body cap (413), the caller's token (the configured one, or the
  * request's own {@code Authorization: Bearer}; none → 401), the HTTP shape of the message (405/406/415), the
  * message itself (400 with the JSON-RPC error stdio would give), the token gate for a token never seen (401,
  * 429, 503: {@link TokenGate}, {@link NewEndpointRate}, {@link EndpointCache}), the session (400/404, caps:
- * 429/503, {@link SessionTable}); then the SDK transport of that token's endpoint. Every refusal is a short
+ * 429/503, {@link SessionTable}; none in stateless mode, where only POST is taken); then the SDK transport of
+ * that token's endpoint. Every refusal is a short
  * JSON-RPC error body ({@link JsonRpcErrors}), and so is every error the SDK answers ({@link SdkResponse}).
  */
 final class McpFrontServlet extends HttpServlet {
 
     private static final Logger log = LoggerFactory.getLogger(McpFrontServlet.class);
+    static final String METRICS_PATH = "/metrics";
 
     private final Transport transport;
     private final ServerTransportSecurityValidator security;
@@ -47,11 +51,21 @@ final class McpFrontServlet extends HttpServlet {
     private final SessionTable sessions;
     private final InFlight inFlight;
     private final long bodyDeadlineMillis;
+    private final boolean stateless;
+    private final HealthEndpoints health;
+    private final ServerMetrics metrics;
+    private final ClientAddress clientAddress;
 
+    /** @param metrics null when metrics are off (then /metrics is a 404 like any unknown path) */
     McpFrontServlet(Transport transport, ServerTransportSecurityValidator security, int maxRequestBytes,
             String configuredToken, EndpointCache<CallerEndpoint> endpoints, EndpointFactory factory,
             TokenGate gate, NewEndpointRate newEndpoints, SessionTable sessions, InFlight inFlight,
-            long bodyDeadlineMillis) {
+            long bodyDeadlineMillis, boolean stateless, HealthEndpoints health, ServerMetrics metrics,
+            ClientAddress clientAddress) {
+        this.clientAddress = clientAddress;
+        this.stateless = stateless;
+        this.health = health;
+        this.metrics = metrics;
         this.transport = transport;
         this.security = security;
         this.maxRequestBytes = maxRequestBytes;
@@ -107,6 +121,12 @@ final class McpFrontServlet extends HttpServlet {
     }
 
     private void serve(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        String path = request.getRequestURI();
+        if (HealthEndpoints.handles(path)) {
+            // A balancer's check may send no Host a browser would; the answer holds no data to protect.
+            health.serve(request.getMethod(), path, response);
+            return;
+        }
         try {
             security.validateHeaders(headers(request));
         } catch (ServerTransportSecurityException e) {
@@ -114,7 +134,10 @@ final class McpFrontServlet extends HttpServlet {
                     JsonRpcErrors.publicMessage(e.getStatusCode(), e.getMessage()));
             return;
         }
-        String path = request.getRequestURI();
+        if (metrics != null && path.equals(METRICS_PATH)) {
+            serveMetrics(request, response);
+            return;
+        }
         boolean sse = transport == Transport.SSE;
         boolean known = sse
                 ? path.equals(EndpointFactory.SSE_PATH) || path.equals(EndpointFactory.MESSAGE_PATH)
@@ -137,6 +160,12 @@ final class McpFrontServlet extends HttpServlet {
             return;
         }
         String method = request.getMethod();
+        if (stateless && !method.equals("POST")) {
+            response.setHeader("Allow", "POST");
+            JsonRpcErrors.send(response, 405, JsonRpcErrors.INVALID_REQUEST, "Method Not Allowed: this server is"
+                    + " stateless (no sessions, no event stream): POST each message to " + EndpointFactory.MCP_PATH);
+            return;
+        }
         String expected = sse ? (path.equals(EndpointFactory.SSE_PATH) ? "GET" : "POST") : null;
         if (sse ? !method.equals(expected) : !List.of("GET", "POST", "DELETE").contains(method)) {
             response.setHeader("Allow", sse ? expected : "GET, POST, DELETE");
@@ -161,13 +190,17 @@ final class McpFrontServlet extends HttpServlet {
                 return;
             }
         }
-        Caller caller = new Caller(token, TokenFingerprint.full(token), request.getRemoteAddr());
+        Caller caller = new Caller(token, TokenFingerprint.full(token), clientAddress.of(request));
         CallerEndpoint endpoint = endpointFor(caller, response);
         if (endpoint == null) {
             return;
         }
         if (sse) {
             serveSse(request, response, caller, endpoint, body);
+        } else if (stateless) {
+            SdkResponse sdk = new SdkResponse(response, false, sid -> { });
+            endpoint.transport().service(new BufferedBodyRequest(request, body), sdk);
+            sdk.finish();
         } else {
             serveStreamable(request, response, caller, endpoint, message, body);
         }
@@ -252,6 +285,20 @@ final class McpFrontServlet extends HttpServlet {
         SdkResponse sdk = new SdkResponse(response, false, sid -> { });
         endpoint.transport().service(new BufferedBodyRequest(request, body), sdk);
         sdk.finish();
+    }
+
+    private void serveMetrics(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!request.getMethod().equals("GET")) {
+            response.setHeader("Allow", "GET");
+            JsonRpcErrors.send(response, 405, JsonRpcErrors.INVALID_REQUEST, "Method Not Allowed: " + METRICS_PATH
+                    + " takes GET");
+            return;
+        }
+        byte[] text = metrics.scrape().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(200);
+        response.setContentType(ServerMetrics.CONTENT_TYPE);
+        response.setContentLength(text.length);
+        response.getOutputStream().write(text);
     }
 
     /** Refuses (406/415) what the SDK would refuse, with the status the Streamable HTTP spec names. */
