@@ -3,6 +3,8 @@ package dev.hook0mcp.server;
 import dev.hook0mcp.server.mcp.TokenSessions;
 import dev.hook0mcp.catalog.ToolCatalog;
 import dev.hook0mcp.server.access.AccessInspector;
+import dev.hook0mcp.server.access.ProbeBudgets;
+import dev.hook0mcp.server.access.Ticker;
 import dev.hook0mcp.server.audit.AuditLog;
 import dev.hook0mcp.server.config.Config;
 import dev.hook0mcp.server.access.ToolSelection;
@@ -41,7 +43,8 @@ public final class ServerCore implements AutoCloseable {
         ResultShaper shaper = new ResultShaper(new ShapingOptions(config.revealSecrets(), config.maxResultBytes()));
         Map<String, ToolHandler> composites = Composites.standard(catalog, shaper, clock);
         this.executor = new ToolExecutor(catalog, shaper, composites, config.callTimeout());
-        this.inspector = new AccessInspector(catalog, selection, client);
+        this.inspector = new AccessInspector(catalog, selection, client,
+                new ProbeBudgets(!config.unpacedProbes(), Ticker.SYSTEM));
         this.audit = config.command() == Config.Command.SERVE
                 ? AuditLog.open(config.auditLog(), config.auditLogMaxBytes(), System.err) : AuditLog.OFF;
     }

@@ -39,10 +39,15 @@ public final class AccessInspector {
     private final ToolSelection selection;
     private final Hook0Client client;
     private final Set<String> organizationActions = new LinkedHashSet<>();
-    private final ProbeBudgets budgets = new ProbeBudgets();
+    private final ProbeBudgets budgets;
     private final java.util.concurrent.atomic.LongAdder probesSent = new java.util.concurrent.atomic.LongAdder();
 
     public AccessInspector(ToolCatalog catalog, ToolSelection selection, Hook0Client client) {
+        this(catalog, selection, client, new ProbeBudgets());
+    }
+
+    public AccessInspector(ToolCatalog catalog, ToolSelection selection, Hook0Client client, ProbeBudgets budgets) {
+        this.budgets = budgets;
         this.catalog = catalog;
         this.selection = selection;
         this.client = client;

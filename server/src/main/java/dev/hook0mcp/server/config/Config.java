@@ -21,6 +21,7 @@ import java.util.Set;
  * @param stateless      MCP_STATELESS: Streamable HTTP without sessions, so replicas need no stickiness
  * @param metrics        MCP_METRICS: serve Prometheus metrics at GET /metrics (HTTP transports)
  * @param trustedProxies MCP_TRUSTED_PROXIES: addresses of balancers whose X-Forwarded-For names the client
+ * @param unpacedProbes  HOOK0_UNPACED_PROBES: start-up probes are not paced to Hook0's rate limit (quotas still apply)
  */
 public record Config(
         Command command,
@@ -44,7 +45,8 @@ public record Config(
         int auditLogMaxMb,
         boolean stateless,
         boolean metrics,
-        Set<String> trustedProxies) {
+        Set<String> trustedProxies,
+        boolean unpacedProbes) {
 
     public static final String DEFAULT_API_URL = "https://app.hook0.com";
     public static final int DEFAULT_PORT = 3000;
@@ -79,7 +81,7 @@ public record Config(
     public Config withApiUrlAndToken(String newApiUrl, String newToken) {
         return new Config(command, transport, host, port, newApiUrl, newToken, readOnly, toolsets, tools,
                 excludeTools, revealSecrets, timeout, maxResultBytes, sandbox, allowedOrigins, callTimeout,
-                shutdownGrace, auditLog, auditLogMaxMb, stateless, metrics, trustedProxies);
+                shutdownGrace, auditLog, auditLogMaxMb, stateless, metrics, trustedProxies, unpacedProbes);
     }
 
     /** The audit log's size cap in bytes. */
@@ -95,6 +97,7 @@ public record Config(
                 + ", revealSecrets=" + revealSecrets + ", timeout=" + timeout + ", maxResultBytes="
                 + maxResultBytes + ", sandbox=" + sandbox + ", callTimeout=" + callTimeout
                 + ", shutdownGrace=" + shutdownGrace + ", auditLog=" + auditLog + ", auditLogMaxMb=" + auditLogMaxMb
-                + ", stateless=" + stateless + ", metrics=" + metrics + ", trustedProxies=" + trustedProxies + "]";
+                + ", stateless=" + stateless + ", metrics=" + metrics + ", trustedProxies=" + trustedProxies
+                + ", unpacedProbes=" + unpacedProbes + "]";
     }
 }

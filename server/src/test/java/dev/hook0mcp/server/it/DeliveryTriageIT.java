@@ -51,7 +51,7 @@ class DeliveryTriageIT {
     private Sandbox sandbox;
     private FaultyHook0 hook0;
     private final SettableClock clock = new SettableClock();
-    private InProcessServer server;
+    private InProcessHttpServer server;
     private McpSyncClient root;
     private String app;
     private Instant since;
@@ -61,7 +61,7 @@ class DeliveryTriageIT {
     void start() throws Exception {
         sandbox = Sandbox.start(0);
         hook0 = FaultyHook0.start(sandbox.baseUrl());
-        server = new InProcessServer(hook0.baseUrl(), clock);
+        server = new InProcessHttpServer(hook0.baseUrl(), clock);
         root = server.client(sandbox.rootToken());
         app = sandbox.applicationId().toString();
         until = Instant.now().truncatedTo(ChronoUnit.SECONDS);

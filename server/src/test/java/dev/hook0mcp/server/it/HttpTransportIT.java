@@ -40,7 +40,7 @@ class HttpTransportIT {
             .filter(dev.hook0mcp.catalog.ToolDefinition::isRead).count();
 
     private Sandbox sandbox;
-    private HttpServerProcess perCaller;
+    private InProcessHttpServer perCaller;
     private String app;
     private String readOnly;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -50,7 +50,7 @@ class HttpTransportIT {
         sandbox = Sandbox.start(0);
         app = sandbox.applicationId().toString();
         readOnly = sandbox.tokens().attenuate(sandbox.rootToken(), Attenuation.none().allowActions(Attenuation.READ_ACTIONS));
-        perCaller = new HttpServerProcess("http", Map.of("HOOK0_API_URL", sandbox.baseUrl()));
+        perCaller = new InProcessHttpServer("http", Map.of("HOOK0_API_URL", sandbox.baseUrl()));
     }
 
     @AfterAll
@@ -147,7 +147,7 @@ class HttpTransportIT {
 
     @Test
     void bindingBeyondLoopbackIsWarnedAbout() throws Exception {
-        try (HttpServerProcess open = new HttpServerProcess("http",
+        try (InProcessHttpServer open = new InProcessHttpServer("http",
                 Map.of("HOOK0_API_URL", sandbox.baseUrl(), "MCP_HOST", "0.0.0.0"))) {
             assertTrue(open.stderr().contains("not a loopback address"), open.stderr());
         }

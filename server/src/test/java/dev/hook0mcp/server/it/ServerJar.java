@@ -67,13 +67,17 @@ final class ServerJar implements AutoCloseable {
         return command;
     }
 
-    /** The child must not inherit a developer's own Hook0 settings. */
+    /**
+     * The child must not inherit a developer's own Hook0 settings. It probes unpaced (the sandbox and the test
+     * doubles have no rate limit; the probe quotas still count) unless {@code env} says otherwise.
+     */
     static Map<String, String> cleanEnv(Map<String, String> env) {
         Map<String, String> clean = new LinkedHashMap<>();
         for (String name : List.of("HOOK0_API_TOKEN", "HOOK0_API_TOKEN_FILE", "HOOK0_READ_ONLY", "HOOK0_TOOLSETS",
                 "HOOK0_TOOLS", "HOOK0_EXCLUDE_TOOLS", "HOOK0_REVEAL_SECRETS", "MCP_TRANSPORT")) {
             clean.put(name, "");
         }
+        clean.put("HOOK0_UNPACED_PROBES", "true");
         clean.putAll(env);
         return clean;
     }

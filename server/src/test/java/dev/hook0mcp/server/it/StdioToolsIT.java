@@ -31,14 +31,14 @@ import org.junit.jupiter.api.TestInstance;
 class StdioToolsIT {
 
     private Sandbox sandbox;
-    private ServerJar server;
+    private InProcessServer server;
     private String org;
     private String app;
 
     @BeforeAll
     void start() {
         sandbox = Sandbox.start(0);
-        server = ServerJar.start(sandbox.baseUrl(), sandbox.rootToken(), Map.of());
+        server = InProcessServer.start(sandbox.baseUrl(), sandbox.rootToken(), Map.of());
         org = sandbox.organizationId().toString();
         app = sandbox.applicationId().toString();
     }
