@@ -61,8 +61,8 @@ class DeliveryTriageIT {
     void start() throws Exception {
         sandbox = Sandbox.start(0);
         hook0 = FaultyHook0.start(sandbox.baseUrl());
-        server = new InProcessHttpServer(hook0.baseUrl(), clock);
-        root = server.client(sandbox.rootToken());
+        server = new InProcessHttpServer("http", Map.of("HOOK0_API_URL", hook0.baseUrl()), clock);
+        root = server.streamableClient(sandbox.rootToken());
         app = sandbox.applicationId().toString();
         until = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         since = until.minus(Duration.ofHours(24));
@@ -247,7 +247,7 @@ class DeliveryTriageIT {
     void readOnlyTokensGetTheNewReadsAndNeverTheWrites() throws Exception {
         String readOnly = sandbox.tokens().attenuate(sandbox.rootToken(),
                 Attenuation.none().allowActions(Attenuation.READ_ACTIONS));
-        McpSyncClient client = server.client(readOnly);
+        McpSyncClient client = server.streamableClient(readOnly);
         Set<String> tools = new TreeSet<>();
         client.listTools().tools().forEach(t -> tools.add(t.name()));
         assertTrue(tools.containsAll(Set.of("get_delivery_health", "list_failed_deliveries")), tools.toString());
