@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs the benchmark of issue #13 end to end and prints its table (figure | measured | baseline | ratio | goal | met?).
 #   scripts/bench.sh [extra JVM flags for the benchmark driver]
+#   scripts/bench.sh triage [extra JVM flags]   issue #12's triage task only: tool calls and result bytes of the new
+#                                               delivery tools next to the old one-call-at-a-time way (seconds, no Node)
 # Builds the jar (and the test classes holding the harness), installs the Node baseline (official TypeScript MCP SDK,
 # version pinned by server/src/test/bench-node/package-lock.json) with `npm ci` into server/target/bench-node when
 # it is missing or stale, then runs dev.hook0mcp.server.bench.Benchmark from the repository root. Needs Java 17+,
@@ -13,6 +15,11 @@ cd "$(dirname "$0")/.."
 if [[ "${HOOK0_BENCH_SKIP_BUILD:-}" != 1 ]]; then
   # `package` also compiles the test classes; -DskipTests only skips running them
   mvn ${MVN_FLAGS:--B -q} -DskipTests package
+fi
+
+if [[ "${1:-}" == triage ]]; then
+  shift
+  exec java "$@" -cp server/target/hook0-mcp.jar:server/target/test-classes dev.hook0mcp.server.bench.TriageBenchmark
 fi
 
 src=server/src/test/bench-node

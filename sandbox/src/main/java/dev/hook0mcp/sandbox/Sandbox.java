@@ -172,7 +172,7 @@ public final class Sandbox implements AutoCloseable {
         return store.digest();
     }
 
-    SandboxStore store() {
+    public SandboxStore store() {
         return store;
     }
 

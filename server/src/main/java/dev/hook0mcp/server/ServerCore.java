@@ -4,6 +4,8 @@ import dev.hook0mcp.server.mcp.TokenSessions;
 import dev.hook0mcp.catalog.ToolCatalog;
 import dev.hook0mcp.server.access.AccessInspector;
 import dev.hook0mcp.server.access.ProbeCache;
+import dev.hook0mcp.server.access.ProbeBudgets;
+import dev.hook0mcp.server.access.Ticker;
 import dev.hook0mcp.server.audit.AuditLog;
 import dev.hook0mcp.server.config.Config;
 import dev.hook0mcp.server.access.ToolSelection;
@@ -12,12 +14,9 @@ import dev.hook0mcp.server.results.ShapingOptions;
 import dev.hook0mcp.server.engine.ToolExecutor;
 import dev.hook0mcp.server.engine.ToolHandler;
 import dev.hook0mcp.server.hook0.Hook0Client;
-import dev.hook0mcp.server.engine.composite.ExplainEventDeliveryHandler;
-import dev.hook0mcp.server.engine.composite.IngestEventHandler;
-import dev.hook0mcp.server.engine.composite.ReplayFailedEventsHandler;
-import dev.hook0mcp.server.engine.composite.SendTestEventHandler;
-import dev.hook0mcp.server.engine.composite.TokenInfoHandler;
+import dev.hook0mcp.server.engine.composite.Composites;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -34,19 +33,20 @@ public final class ServerCore implements AutoCloseable {
     private final AuditLog audit;
 
     public ServerCore(Config config) {
+        this(config, Clock.systemUTC());
+    }
+
+    /** @param clock the server's clock (tests move it to expire a replay confirmation) */
+    public ServerCore(Config config, Clock clock) {
         this.config = config;
         this.catalog = ToolCatalog.standard();
         ToolSelection selection = ToolSelection.of(config, catalog);
         this.client = new Hook0Client(config.apiUrl(), config.timeout());
         ResultShaper shaper = new ResultShaper(new ShapingOptions(config.revealSecrets(), config.maxResultBytes()));
-        Map<String, ToolHandler> composites = Map.of(
-                "explain_event_delivery", new ExplainEventDeliveryHandler(shaper, catalog.get("get_event").result()),
-                "ingest_event", new IngestEventHandler(),
-                "get_token_info", new TokenInfoHandler(),
-                "replay_failed_events", new ReplayFailedEventsHandler(),
-                "send_test_event", new SendTestEventHandler());
+        Map<String, ToolHandler> composites = Composites.standard(catalog, shaper, clock);
         this.executor = new ToolExecutor(catalog, shaper, composites, config.callTimeout());
         this.inspector = new AccessInspector(catalog, selection, client,
+                new ProbeBudgets(!config.unpacedProbes(), Ticker.SYSTEM),
                 config.sandbox() ? ProbeCache.off() // a sandbox's tokens live as long as the process
                         : ProbeCache.in(Path.of(config.probeCacheDir()), config.probeCacheTtl()));
         this.audit = config.command() == Config.Command.SERVE

@@ -20,13 +20,17 @@ class BindingConsistencyTest {
     /** Route sources a composite handler fills in from what it read, not from the arguments. */
     private static final Map<String, Set<String>> HANDLER_FILLED =
             Map.of("explain_event_delivery", Set.of("response_id", "cursor"),
-                    "replay_failed_events", Set.of("event_id", "cursor"),
-                    "send_test_event", Set.of("event_id", "response_id", "payload_content_type", "occurred_at"));
+                    "replay_failed_events", Set.of("event_id", "page_cursor"),
+                    "send_test_event", Set.of("event_id", "response_id", "payload_content_type", "occurred_at"),
+                    "get_delivery_health", Set.of("response_id", "page_cursor"),
+                    "list_failed_deliveries", Set.of("response_id", "page_cursor"));
     /** Arguments a composite handler consumes itself instead of forwarding them to a route. */
     private static final Map<String, Set<String>> HANDLER_CONSUMED =
             Map.of("ingest_event", Set.of("payload_json"),
                     "replay_failed_events", Set.of("event_ids", "include_scheduled", "dry_run", "confirmation"),
-                    "send_test_event", Set.of("wait_seconds"));
+                    "send_test_event", Set.of("wait_seconds"),
+                    "get_delivery_health", Set.of("max_attempts"),
+                    "list_failed_deliveries", Set.of("max_attempts", "cursor"));
     private static final Set<String> DEFAULT_SOURCES = Set.of("token.application_id", "token.organization_id");
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE");
 

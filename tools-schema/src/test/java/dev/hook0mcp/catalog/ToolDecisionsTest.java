@@ -97,7 +97,8 @@ class ToolDecisionsTest {
     void resultShapesFollowTheHttpAnswer() {
         for (ToolDefinition t : catalog().tools()) {
             Shape expected;
-            if (t.name().startsWith("list_") || t.name().endsWith("events_per_day")) {
+            if ((t.name().startsWith("list_") && t.binding().kind() != Binding.Kind.COMPOSITE)
+                    || t.name().endsWith("events_per_day")) {
                 expected = Shape.LIST;
             } else if (t.name().startsWith("delete_") || t.name().equals("replay_event")) {
                 expected = Shape.EMPTY;
@@ -174,7 +175,7 @@ class ToolDecisionsTest {
             }
         }
         assertEquals(Set.of("explain_event_delivery", "get_token_info", "ingest_event", "replay_failed_events",
-                        "send_test_event"),
+                        "send_test_event", "get_delivery_health", "list_failed_deliveries"),
                 catalog().tools().stream().filter(t -> t.binding().kind() == Binding.Kind.COMPOSITE)
                         .map(ToolDefinition::name).collect(Collectors.toSet()));
         assertEquals(Binding.Kind.READ_MERGE_PUT, tool("update_subscription").binding().kind());

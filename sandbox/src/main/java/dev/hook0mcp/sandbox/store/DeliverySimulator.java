@@ -10,12 +10,16 @@ import java.util.function.Supplier;
 
 /**
  * Deterministic stand-in for Hook0's workers: every matching subscription gets one attempt, delivered at
- * once. A target URL containing "fail" answers 500 "upstream exploded"; any other answers 200 with a small
- * JSON body. Timings derive from the ids, so the same event and subscription always give the same result.
+ * once. A target URL containing "fail" answers 500 "upstream exploded"; one containing "timeout" never answers
+ * (response error E_TIMEOUT, no HTTP status, as Hook0 records it); any other answers 200 with a small JSON body.
+ * Timings derive from the ids, so the same event and subscription always give the same result.
  */
 public final class DeliverySimulator {
 
     public static final String FAILING_URL_MARKER = "fail";
+    public static final String TIMEOUT_URL_MARKER = "timeout";
+    /** Hook0's delivery timeout, the elapsed time of an attempt that timed out. */
+    public static final int TIMEOUT_MS = 15_000;
 
     /** One simulated delivery: the attempt and the response it stored. */
     public record Delivery(RequestAttempt attempt, WebhookResponse response) {
@@ -33,15 +37,20 @@ public final class DeliverySimulator {
     }
 
     private Delivery deliverOne(Event event, Subscription subscription, Instant createdAt, Supplier<UUID> ids) {
-        boolean fails = subscription.target().url().toLowerCase().contains(FAILING_URL_MARKER);
+        String url = subscription.target().url().toLowerCase();
+        boolean timesOut = url.contains(TIMEOUT_URL_MARKER);
+        boolean fails = timesOut || url.contains(FAILING_URL_MARKER);
         int spread = Math.floorMod((event.id().toString() + subscription.id()).hashCode(), 200);
-        int elapsedMs = fails ? 900 + spread : 40 + spread;
+        int elapsedMs = timesOut ? TIMEOUT_MS : fails ? 900 + spread : 40 + spread;
         Instant pickedAt = createdAt.plusMillis(3);
         Instant doneAt = pickedAt.plusMillis(elapsedMs);
         UUID responseId = ids.get();
         Map<String, String> headers = new LinkedHashMap<>();
         WebhookResponse response;
-        if (fails) {
+        if (timesOut) {
+            response = new WebhookResponse(responseId, event.applicationId(), "E_TIMEOUT", null, Map.of(), null,
+                    elapsedMs);
+        } else if (fails) {
             headers.put("content-type", "text/plain; charset=utf-8");
             headers.put("x-upstream", "sandbox-simulator");
             response = new WebhookResponse(responseId, event.applicationId(), "E_HTTP", 500, headers,

@@ -328,6 +328,23 @@ public final class SandboxStore {
                 .filter(a -> a.applicationId().equals(applicationId)));
     }
 
+    /**
+     * Every attempt of the application created in {@code [min, max]}, newest first: what a complete walk of
+     * {@code GET /request_attempts?min_created_at&max_created_at} returns (tests compute expected figures from it).
+     */
+    public List<RequestAttempt> attemptsCreatedBetween(UUID applicationId, Instant min, Instant max) {
+        return read(() -> attempts.values().stream()
+                .filter(a -> a.applicationId().equals(applicationId))
+                .filter(a -> !a.createdAt().isBefore(min) && !a.createdAt().isAfter(max))
+                .sorted(ATTEMPT_ORDER)
+                .collect(Collectors.toList()));
+    }
+
+    /** The event type of a stored event, null when there is no such event. */
+    public String eventTypeName(UUID eventId) {
+        return read(() -> eventTypeNameOf(eventId));
+    }
+
     public int attemptCount(UUID applicationId) {
         return read(() -> (int) attempts.values().stream().filter(a -> a.applicationId().equals(applicationId)).count());
     }
@@ -415,8 +432,24 @@ public final class SandboxStore {
         write(() -> subscriptions.put(subscription.id(), subscription));
     }
 
+    /** Inserts, or replaces the attempt of the same id. */
     void seedAttempt(RequestAttempt attempt) {
         write(() -> attempts.put(attempt.id(), attempt));
+    }
+
+    /** Inserts, or replaces the response of the same id. */
+    void seedResponse(WebhookResponse response) {
+        write(() -> responses.put(response.id(), response));
+    }
+
+    /** The attempts of one event, any order (seeding adds retries to them). */
+    List<RequestAttempt> attemptsOfEvent(UUID eventId) {
+        return read(() -> attempts.values().stream().filter(a -> a.eventId().equals(eventId))
+                .collect(Collectors.toList()));
+    }
+
+    Optional<WebhookResponse> response(UUID responseId) {
+        return read(() -> Optional.ofNullable(responses.get(responseId)));
     }
 
     // ---------------------------------------------------------------- digest

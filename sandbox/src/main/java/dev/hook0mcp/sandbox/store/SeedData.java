@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 /**
  * Demo data: one organization, a busy application (130 events over ~9 days, deliveries to four
  * subscriptions, one of which always fails, one disabled, one carrying an Authorization header) and a
- * quieter second application. Ids are name-based, so they are the same on every start; timestamps are
+ * quieter second application; plus three days of delivery history with timeouts, retries (scheduled and given up)
+ * and a subscription that failed, then recovered ({@link SeedHistory}). Ids are name-based, so they are the same on every start; timestamps are
  * relative to the start time (so "events per day" shows recent days).
  */
 public final class SeedData {
@@ -27,6 +28,8 @@ public final class SeedData {
     public static final String ACCOUNT_DELETED = "user.account.deleted";
     /** The header value a redaction test should never see in clear. */
     public static final String SECRET_HEADER_VALUE = "Bearer secret-value";
+    public static final String TIMEOUT_SUBSCRIPTION = "Analytics (times out)";
+    public static final String RECOVERED_SUBSCRIPTION = "Warehouse (failed, then recovered)";
     static final int BUSY_EVENTS = 130;
     static final int SECOND_APP_EVENTS = 6;
 
@@ -65,6 +68,12 @@ public final class SeedData {
                 new Target("PUT", "https://staging.acme.example/hook", Map.of("X-Env", "staging")), subscribedAt);
         subscribe(store, "legacy", busy, false, List.of(INVOICE_PAID), "Legacy endpoint (disabled)", Map.of(),
                 Map.of("env", "production"), new Target("POST", "http://legacy.acme.example/hook", Map.of()), subscribedAt);
+        subscribe(store, "analytics", busy, true, List.of(INVOICE_FAILED), TIMEOUT_SUBSCRIPTION, Map.of(),
+                Map.of("region", SeedHistory.REGION),
+                new Target("POST", "https://analytics.acme.example/hooks/timeout", Map.of()), subscribedAt);
+        UUID warehouse = subscribe(store, "warehouse", busy, true, List.of(ACCOUNT_CREATED), RECOVERED_SUBSCRIPTION,
+                Map.of(), Map.of("region", SeedHistory.REGION),
+                new Target("POST", "https://warehouse.acme.example/hooks/accounts", Map.of()), subscribedAt);
         subscribe(store, "welcome", second, true, List.of(ACCOUNT_CREATED), "Welcome emails", Map.of(),
                 Map.of("env", "production"),
                 new Target("POST", "https://mailer.acme.example/hooks/welcome", Map.of()), subscribedAt);
@@ -81,6 +90,7 @@ public final class SeedData {
             }
         }
         seedUnfinishedAttempts(store, busy, staging, lastStaging, start);
+        SeedHistory.populate(store, busy, warehouse, start, attemptIds);
 
         Instant secondStart = start.minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
         for (int i = 0; i < SECOND_APP_EVENTS; i++) {

@@ -39,16 +39,22 @@ public final class AccessInspector {
     private final ToolSelection selection;
     private final Hook0Client client;
     private final Set<String> organizationActions = new LinkedHashSet<>();
-    private final ProbeBudgets budgets = new ProbeBudgets();
+    private final ProbeBudgets budgets;
     private final ProbeCache cache;
     private final java.util.concurrent.atomic.LongAdder probesSent = new java.util.concurrent.atomic.LongAdder();
 
     public AccessInspector(ToolCatalog catalog, ToolSelection selection, Hook0Client client) {
-        this(catalog, selection, client, ProbeCache.off());
+        this(catalog, selection, client, new ProbeBudgets());
+    }
+
+    public AccessInspector(ToolCatalog catalog, ToolSelection selection, Hook0Client client, ProbeBudgets budgets) {
+        this(catalog, selection, client, budgets, ProbeCache.off());
     }
 
     /** @param cache where Hook0's answers are remembered for the next start (see {@link #remembered}) */
-    public AccessInspector(ToolCatalog catalog, ToolSelection selection, Hook0Client client, ProbeCache cache) {
+    public AccessInspector(ToolCatalog catalog, ToolSelection selection, Hook0Client client, ProbeBudgets budgets,
+            ProbeCache cache) {
+        this.budgets = budgets;
         this.catalog = catalog;
         this.selection = selection;
         this.client = client;

@@ -17,7 +17,8 @@ import java.util.Map;
  *   <li>for the whole server: {@link #GLOBAL_BURST} at once, {@link #GLOBAL_PER_SECOND}/s.</li>
  * </ul>
  * A probe refused by a budget is not sent: its action is decided from the token's own text (UNKNOWN), and Hook0
- * still enforces every call.
+ * still enforces every call. Unpaced budgets ({@code HOOK0_UNPACED_PROBES}, for a Hook0 without rate limiting)
+ * drop the two rates and keep the per-token allowance and the family quota.
  */
 public final class ProbeBudgets {
 
@@ -32,7 +33,9 @@ public final class ProbeBudgets {
     /** Families remembered; the least recently probed one is forgotten beyond this. */
     static final int MAX_FAMILIES = 10_000;
 
-    private final RateBudget global = new RateBudget(GLOBAL_BURST, GLOBAL_PER_SECOND);
+    private final boolean paced;
+    private final Ticker ticker;
+    private final RateBudget global;
     private final Map<String, Family> families = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Family> eldest) {
@@ -40,20 +43,36 @@ public final class ProbeBudgets {
         }
     };
 
+    /** Paced by the system clock: the server's budgets. */
+    public ProbeBudgets() {
+        this(true, Ticker.SYSTEM);
+    }
+
+    /** {@code paced} false sends probes without waiting for a rate (the allowance and the quota still count). */
+    public ProbeBudgets(boolean paced, Ticker ticker) {
+        this.paced = paced;
+        this.ticker = ticker;
+        this.global = new RateBudget(GLOBAL_BURST, GLOBAL_PER_SECOND, ticker);
+    }
+
     /** The probes of one token family: its shared rate and its quota. */
     private static final class Family {
-        final RateBudget rate = new RateBudget(FAMILY_BURST, FAMILY_PER_SECOND);
-        final RateBudget quota = new RateBudget(FAMILY_QUOTA,
-                FAMILY_QUOTA / (double) FAMILY_QUOTA_PERIOD.toSeconds());
+        final RateBudget rate;
+        final RateBudget quota;
+
+        Family(Ticker ticker) {
+            rate = new RateBudget(FAMILY_BURST, FAMILY_PER_SECOND, ticker);
+            quota = new RateBudget(FAMILY_QUOTA, FAMILY_QUOTA / (double) FAMILY_QUOTA_PERIOD.toSeconds(), ticker);
+        }
     }
 
     /** The allowance of one inspection of a token of family {@code rootId}. */
     Allowance forToken(String rootId) {
         Family family;
         synchronized (families) {
-            family = families.computeIfAbsent(rootId, k -> new Family());
+            family = families.computeIfAbsent(rootId, k -> new Family(ticker));
         }
-        return new Allowance(family, System.nanoTime() + WAIT.toNanos());
+        return new Allowance(family, ticker.nanoTime() + WAIT.toNanos());
     }
 
     /** Why a probe was not sent, as evidence of its UNKNOWN verdict. */
@@ -89,10 +108,10 @@ public final class ProbeBudgets {
                 }
                 used++;
             }
-            if (!family.quota.tryAcquire(System.nanoTime())) {
+            if (!family.quota.tryAcquire(ticker.nanoTime())) {
                 return Refusal.FAMILY_USED_UP;
             }
-            if (!family.rate.tryAcquire(deadline) || !global.tryAcquire(deadline)) {
+            if (paced && (!family.rate.tryAcquire(deadline) || !global.tryAcquire(deadline))) {
                 return Refusal.RATE_BUSY;
             }
             return null;

@@ -9,13 +9,20 @@ final class RateBudget {
 
     private final int capacity;
     private final double perSecond;
+    private final Ticker ticker;
     private double available;
-    private long last = System.nanoTime();
+    private long last;
 
     RateBudget(int capacity, double perSecond) {
+        this(capacity, perSecond, Ticker.SYSTEM);
+    }
+
+    RateBudget(int capacity, double perSecond, Ticker ticker) {
         this.capacity = capacity;
         this.perSecond = perSecond;
+        this.ticker = ticker;
         this.available = capacity;
+        this.last = ticker.nanoTime();
     }
 
     /** Blocks until one request may be sent. */
@@ -24,12 +31,12 @@ final class RateBudget {
     }
 
     /**
-     * Takes one request if it becomes available before {@code deadlineNanos} ({@link System#nanoTime()} scale);
+     * Takes one request if it becomes available before {@code deadlineNanos} (the ticker's {@link System#nanoTime()} scale);
      * gives up at once when it cannot refill in time, so a caller never waits for nothing.
      */
     synchronized boolean tryAcquire(long deadlineNanos) throws InterruptedException {
         while (true) {
-            long now = System.nanoTime();
+            long now = ticker.nanoTime();
             available = Math.min(capacity, available + (now - last) / 1e9 * perSecond);
             last = now;
             if (available >= 1) {
@@ -40,7 +47,7 @@ final class RateBudget {
             if (deadlineNanos != Long.MAX_VALUE && now + waitNanos - deadlineNanos > 0) {
                 return false;
             }
-            wait(Math.max(1, waitNanos / 1_000_000));
+            ticker.await(this, waitNanos);
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.hook0mcp.server.attenuate;
 import dev.hook0mcp.server.config.ExitStatus;
 import dev.hook0mcp.catalog.ToolCatalog;
 import dev.hook0mcp.server.access.AccessInspector;
+import dev.hook0mcp.server.access.ProbeBudgets;
+import dev.hook0mcp.server.access.Ticker;
 import dev.hook0mcp.server.access.AccessReport;
 import dev.hook0mcp.server.config.Config;
 import dev.hook0mcp.server.config.ConfigException;
@@ -73,7 +75,7 @@ public final class AttenuateCommand {
 
             ToolCatalog catalog = ToolCatalog.standard();
             AccessInspector inspector = new AccessInspector(catalog, ToolSelection.of(config, catalog),
-                    new Hook0Client(config.apiUrl(), config.timeout()));
+                    new Hook0Client(config.apiUrl(), config.timeout()), new ProbeBudgets(!config.unpacedProbes(), Ticker.SYSTEM));
             AccessReport report = inspector.inspect(narrowed);
             AccessSummary.print(report.tokenInfo(), options.block(), config.apiUrl(), stderr);
             if (report.problem() != null) {

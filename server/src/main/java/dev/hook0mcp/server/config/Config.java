@@ -21,6 +21,7 @@ import java.util.Set;
  * @param stateless      MCP_STATELESS: Streamable HTTP without sessions, so replicas need no stickiness
  * @param metrics        MCP_METRICS: serve Prometheus metrics at GET /metrics (HTTP transports)
  * @param trustedProxies MCP_TRUSTED_PROXIES: addresses of balancers whose X-Forwarded-For names the client
+ * @param unpacedProbes  HOOK0_UNPACED_PROBES: start-up probes are not paced to Hook0's rate limit (quotas still apply)
  * @param probeCacheTtl  HOOK0_PROBE_CACHE_TTL_SECONDS: how long Hook0's answers to a token's probes list its tools
  *                       at the next start (then re-asked in the background); zero turns the cache off
  * @param probeCacheDir  HOOK0_PROBE_CACHE_DIR: where those answers are kept (never the token)
@@ -48,6 +49,7 @@ public record Config(
         boolean stateless,
         boolean metrics,
         Set<String> trustedProxies,
+        boolean unpacedProbes,
         Duration probeCacheTtl,
         String probeCacheDir) {
 
@@ -85,8 +87,8 @@ public record Config(
     public Config withApiUrlAndToken(String newApiUrl, String newToken) {
         return new Config(command, transport, host, port, newApiUrl, newToken, readOnly, toolsets, tools,
                 excludeTools, revealSecrets, timeout, maxResultBytes, sandbox, allowedOrigins, callTimeout,
-                shutdownGrace, auditLog, auditLogMaxMb, stateless, metrics, trustedProxies, probeCacheTtl,
-                probeCacheDir);
+                shutdownGrace, auditLog, auditLogMaxMb, stateless, metrics, trustedProxies, unpacedProbes,
+                probeCacheTtl, probeCacheDir);
     }
 
     /** The audit log's size cap in bytes. */
@@ -103,6 +105,7 @@ public record Config(
                 + maxResultBytes + ", sandbox=" + sandbox + ", callTimeout=" + callTimeout
                 + ", shutdownGrace=" + shutdownGrace + ", auditLog=" + auditLog + ", auditLogMaxMb=" + auditLogMaxMb
                 + ", stateless=" + stateless + ", metrics=" + metrics + ", trustedProxies=" + trustedProxies
-                + ", probeCacheTtl=" + probeCacheTtl + ", probeCacheDir=" + probeCacheDir + "]";
+                + ", unpacedProbes=" + unpacedProbes + ", probeCacheTtl=" + probeCacheTtl + ", probeCacheDir="
+                + probeCacheDir + "]";
     }
 }

@@ -66,6 +66,9 @@ public final class ConfigParser {
             new Option("--audit-log-max-mb", "HOOK0_AUDIT_LOG_MAX_MB", true,
                     "size in MB at which the audit log file rolls to FILE.1 (default "
                             + Config.DEFAULT_AUDIT_LOG_MAX_MB + ")"),
+            new Option("--unpaced-probes", "HOOK0_UNPACED_PROBES", false,
+                    "true: send the start-up probes without pacing them to Hook0's rate limit (a self-hosted Hook0 with"
+                            + " API rate limiting off); the per-token and per-family probe quotas still apply"),
             new Option("--probe-cache-ttl", "HOOK0_PROBE_CACHE_TTL_SECONDS", true,
                     "seconds Hook0's answers to a token's probes list its tools at the next start, re-asked in the"
                             + " background (default " + Config.DEFAULT_PROBE_CACHE_TTL.toSeconds() + "; 0 = off)"),
@@ -152,7 +155,7 @@ public final class ConfigParser {
         return new Config(command, Transport.STDIO, Config.DEFAULT_HOST, Config.DEFAULT_PORT, Config.DEFAULT_API_URL,
                 null, false, Set.of(), Set.of(), Set.of(), false, Config.DEFAULT_TIMEOUT,
                 Config.DEFAULT_MAX_RESULT_BYTES, false, Set.of(), Config.DEFAULT_CALL_TIMEOUT,
-                Config.DEFAULT_SHUTDOWN_GRACE, null, Config.DEFAULT_AUDIT_LOG_MAX_MB, false, false, Set.of(),
+                Config.DEFAULT_SHUTDOWN_GRACE, null, Config.DEFAULT_AUDIT_LOG_MAX_MB, false, false, Set.of(), false,
                 Config.DEFAULT_PROBE_CACHE_TTL, defaultProbeCacheDir());
     }
 
@@ -217,6 +220,7 @@ public final class ConfigParser {
                 stateless,
                 s.bool("--metrics", "MCP_METRICS"),
                 s.list("--trusted-proxies", "MCP_TRUSTED_PROXIES"),
+                s.bool("--unpaced-probes", "HOOK0_UNPACED_PROBES"),
                 Duration.ofSeconds(probeCacheSeconds),
                 probeCacheDir);
     }

@@ -120,7 +120,7 @@ public final class ArgumentValidator {
         if (argument.isEmpty()) {
             return message;
         }
-        if ("pattern".equals(error.getKeyword()) && String.valueOf(error.getSchemaNode()).contains("{8}-")) {
+        if ("pattern".equals(error.getKeyword()) && String.valueOf(error.getSchemaNode()).contains("[0-9a-fA-F]{8}")) {
             message = "must be a UUID such as 0195a3c1-7f00-7000-8000-00000000b001";
         }
         return "argument '" + argument + "': " + message;

@@ -86,6 +86,10 @@ public final class ResourceTable {
                     "The newest 50 delivery attempts of one event, with status and response_id; next_cursor means"
                             + " more (list_request_attempts pages on) (GET /request_attempts?application_id=&event_id=).",
                     "list_request_attempts"),
+            new Entry("hook0://applications/{application_id}/health", "delivery_health", "Delivery health",
+                    "Delivery health of an application over the last 24 h: totals and, per subscription (worst first),"
+                            + " status, success rate, last failure and top causes (get_delivery_health).",
+                    "get_delivery_health"),
             new Entry("hook0://applications/{application_id}/responses/{response_id}", "response", "Webhook response",
                     "What a receiver answered to a delivery attempt: http_code, headers, body; outside data"
                             + " (GET /responses/{id}?application_id=).", "get_response"));

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hook0mcp.sandbox.Attenuation;
 import dev.hook0mcp.sandbox.RecordedRequest;
 import dev.hook0mcp.sandbox.Sandbox;
-import dev.hook0mcp.server.ServerCore;
+import dev.hook0mcp.catalog.ToolCatalog;
+import dev.hook0mcp.server.config.Config;
 import dev.hook0mcp.server.config.ConfigParser;
+import dev.hook0mcp.server.hook0.Hook0Client;
 import dev.hook0mcp.server.token.TokenReader;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,8 +32,13 @@ class ProbeBudgetsTest {
     void fortyAttenuationsOfOneTokenCostHook0OneFamilyQuota() throws Exception {
         try (Sandbox sandbox = Sandbox.start(0)) {
             String root = sandbox.rootToken();
-            ServerCore core = new ServerCore(new ConfigParser(Map.of("HOOK0_API_URL", sandbox.baseUrl(),
-                    "HOOK0_API_TOKEN", root)).parse(new String[0]));
+            Config config = new ConfigParser(Map.of("HOOK0_API_URL", sandbox.baseUrl(), "HOOK0_API_TOKEN", root))
+                    .parse(new String[0]);
+            // The server's inspector, with the server's (paced) budgets on a clock that skips the waits.
+            FastForwardTicker ticker = new FastForwardTicker();
+            ToolCatalog catalog = ToolCatalog.standard();
+            AccessInspector inspector = new AccessInspector(catalog, ToolSelection.of(config, catalog),
+                    new Hook0Client(config.apiUrl(), config.timeout()), new ProbeBudgets(true, ticker));
             Attenuation readOnly = Attenuation.none().allowActions(Attenuation.READ_ACTIONS);
             Set<String> family = new HashSet<>();
             List<String> tokens = new ArrayList<>();
@@ -44,11 +51,11 @@ class ProbeBudgetsTest {
             sandbox.requestLog().clear();
 
             List<AccessReport> reports = new ArrayList<>();
-            long start = System.nanoTime();
+            long start = ticker.nanoTime();
             for (String token : tokens) {
-                reports.add(core.inspector().inspect(token));
+                reports.add(inspector.inspect(token));
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
+            double seconds = (ticker.nanoTime() - start) / 1e9;
             long sent = sandbox.requestLog().stream().map(RecordedRequest::authorization).filter(family::contains).count();
             // The quota refills slowly (FAMILY_QUOTA per FAMILY_QUOTA_PERIOD) while the inspections run.
             long bound = ProbeBudgets.FAMILY_QUOTA
@@ -70,7 +77,7 @@ class ProbeBudgetsTest {
             // Another organization member's token, from another root: its own family, probed in full.
             String other = sandbox.tokens().attenuate(sandbox.tokens().mintRoot(), readOnly);
             sandbox.requestLog().clear();
-            AccessReport served = core.inspector().inspect(other);
+            AccessReport served = inspector.inspect(other);
             assertEquals(AccessReport.Mode.READ_ONLY, served.mode());
             assertTrue(reasons(served.surface()).stream().noneMatch(r -> r.contains(Prober.NOT_SENT)),
                     reasons(served.surface()).toString());
@@ -81,7 +88,8 @@ class ProbeBudgetsTest {
 
     @Test
     void oneInspectionSendsAtMostItsOwnAllowance() throws Exception {
-        ProbeBudgets.Allowance allowance = new ProbeBudgets().forToken("family");
+        FastForwardTicker ticker = new FastForwardTicker();
+        ProbeBudgets.Allowance allowance = new ProbeBudgets(true, ticker).forToken("family");
         int granted = 0;
         for (int i = 0; i < ProbeBudgets.PER_TOKEN + 5; i++) {
             if (allowance.take() == null) {
@@ -89,6 +97,7 @@ class ProbeBudgetsTest {
             }
         }
         assertEquals(ProbeBudgets.PER_TOKEN, granted);
+        assertTrue(ticker.skippedSeconds() > 0, "beyond the family's burst the allowance waited for its rate");
     }
 
     private static List<String> reasons(ToolSurface surface) {

@@ -13,6 +13,8 @@ import dev.hook0mcp.catalog.ToolScope;
 import dev.hook0mcp.sandbox.Sandbox;
 import dev.hook0mcp.server.access.AccessInspector;
 import dev.hook0mcp.server.access.AccessReport;
+import dev.hook0mcp.server.access.ProbeBudgets;
+import dev.hook0mcp.server.access.Ticker;
 import dev.hook0mcp.server.config.Config;
 import dev.hook0mcp.server.config.ConfigParser;
 import dev.hook0mcp.server.access.ToolSelection;
@@ -285,7 +287,8 @@ class AttenuateCommandTest {
     private AccessReport inspect(String token) {
         Config config = new ConfigParser(Map.of("HOOK0_API_URL", sandbox.baseUrl())).parse(new String[0]);
         return new AccessInspector(CATALOG, ToolSelection.of(config, CATALOG),
-                new Hook0Client(config.apiUrl(), config.timeout())).inspect(token);
+                new Hook0Client(config.apiUrl(), config.timeout()), new ProbeBudgets(false, Ticker.SYSTEM))
+                .inspect(token);
     }
 
     /** Every tool with a Hook0 action is on exactly when {@code allowed} says so, and Hook0 said so too. */

@@ -38,10 +38,14 @@ final class Attenuator {
         return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** The environment of a user with HOOK0_API_URL and HOOK0_API_TOKEN set. */
+    /**
+     * The environment of a user with HOOK0_API_URL and HOOK0_API_TOKEN set, probing the sandbox (which has no rate
+     * limit) unpaced.
+     */
     static Map<String, String> env(String apiUrl, String token) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("HOOK0_API_URL", apiUrl);
+        env.put("HOOK0_UNPACED_PROBES", "true");
         if (token != null) {
             env.put("HOOK0_API_TOKEN", token);
         }

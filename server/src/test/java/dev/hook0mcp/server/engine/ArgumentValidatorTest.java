@@ -14,7 +14,7 @@ class ArgumentValidatorTest {
     private final ObjectNode schema = parse("""
             {"type":"object","additionalProperties":false,"required":["application_id","name"],
              "properties":{
-               "application_id":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},
+               "application_id":{"type":"string","pattern":"^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$"},
                "name":{"type":"string","minLength":2,"maxLength":50},
                "method":{"type":"string","enum":["GET","POST"]},
                "labels":{"type":"object","minProperties":1,"additionalProperties":{"type":"string"}}}}

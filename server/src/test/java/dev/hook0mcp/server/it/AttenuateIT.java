@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The jar end to end: {@code attenuate} with the token piped into stdin prints only the new token, and a server
- * started with that token offers exactly the tools it allows. A root token gets the least-privilege nudge at
- * start, on stdio and on HTTP with a configured token; an attenuated one does not.
+ * {@code attenuate} with the token piped into stdin prints only the new token (once through the jar, so the whole
+ * process's stdout is checked; otherwise in-process through the same entry point), and a server started with that
+ * token offers exactly the tools it allows. A root token gets the least-privilege nudge at start, on stdio and on
+ * HTTP with a configured token; an attenuated one does not.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AttenuateIT {
@@ -49,7 +50,7 @@ class AttenuateIT {
         Set<String> claim = Set.copyOf(Hook0Actions.standard().readOnlyClaim());
         String app = sandbox.applicationId().toString();
 
-        assertOffers(pipe(root, "--read-only"), t -> claim.contains(t.action()));
+        assertOffers(pipeThroughJar(root, "--read-only"), t -> claim.contains(t.action()));
         assertOffers(pipe(root, "--application", app), t -> t.scope() != ToolScope.ORGANIZATION);
         assertOffers(pipe(root, "--application", app, "--expires", "30d", "--read-only", "--allow", "event:ingest"),
                 t -> t.scope() != ToolScope.ORGANIZATION
@@ -59,14 +60,14 @@ class AttenuateIT {
     @Test
     void onlyARootTokenIsNudgedAtStartOnStdio() throws Exception {
         String root = sandbox.rootToken();
-        try (ServerJar server = ServerJar.start(sandbox.baseUrl(), root, Map.of())) {
+        try (InProcessServer server = InProcessServer.start(sandbox.baseUrl(), root, Map.of())) {
             server.toolNames();
             String stderr = server.stderr();
             assertTrue(stderr.contains(NUDGE) && stderr.contains("java -jar hook0-mcp.jar attenuate --application"),
                     stderr);
             assertFalse(stderr.contains(root));
         }
-        try (ServerJar server = ServerJar.start(sandbox.baseUrl(), pipe(root, "--expires", "30d"), Map.of())) {
+        try (InProcessServer server = InProcessServer.start(sandbox.baseUrl(), pipe(root, "--expires", "30d"), Map.of())) {
             server.toolNames();
             assertFalse(server.stderr().contains(NUDGE), server.stderr());
         }
@@ -75,7 +76,7 @@ class AttenuateIT {
     @Test
     void aRootTokenConfiguredForHttpIsNudgedAtStart() throws Exception {
         String root = sandbox.rootToken();
-        try (HttpServerProcess server = new HttpServerProcess("http",
+        try (InProcessHttpServer server = new InProcessHttpServer("http",
                 Map.of("HOOK0_API_URL", sandbox.baseUrl(), "HOOK0_API_TOKEN", root))) {
             for (int i = 0; i < 200 && !server.stderr().contains(NUDGE); i++) {
                 Thread.sleep(100);
@@ -85,8 +86,17 @@ class AttenuateIT {
         }
     }
 
+    /** {@code echo $TOKEN | hook0-mcp attenuate ARGS} in-process: returns stdout's only line. */
+    private String pipe(String token, String... args) {
+        List<String> all = new ArrayList<>(List.of("attenuate"));
+        all.addAll(List.of(args));
+        RawProcess.Outcome outcome = InProcessServer.runWithInput(Map.of("HOOK0_API_URL", sandbox.baseUrl()),
+                token + "\n", all.toArray(String[]::new));
+        return newToken(token, outcome.status(), outcome.stdout(), outcome.stderr());
+    }
+
     /** {@code echo $TOKEN | java -jar hook0-mcp.jar attenuate ARGS}: returns stdout's only line. */
-    private String pipe(String token, String... args) throws Exception {
+    private String pipeThroughJar(String token, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(ServerJar.javaExecutable()));
         List<String> all = new ArrayList<>(List.of("attenuate"));
         all.addAll(List.of(args));
@@ -99,7 +109,11 @@ class AttenuateIT {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "attenuate ended");
-        assertEquals(0, p.exitValue(), err);
+        return newToken(token, p.exitValue(), out, err);
+    }
+
+    private static String newToken(String token, int status, String out, String err) {
+        assertEquals(0, status, err);
         assertFalse(err.contains(token) || out.contains(token), "the input token is never printed");
         List<String> lines = out.lines().toList();
         assertEquals(1, lines.size(), "stdout holds the new token only");
@@ -115,7 +129,7 @@ class AttenuateIT {
                 expected.add(t.name());
             }
         }
-        try (ServerJar server = ServerJar.start(sandbox.baseUrl(), token, Map.of())) {
+        try (InProcessServer server = InProcessServer.start(sandbox.baseUrl(), token, Map.of())) {
             assertEquals(expected, new TreeSet<>(server.toolNames()));
             assertFalse(server.stderr().contains(token));
         }

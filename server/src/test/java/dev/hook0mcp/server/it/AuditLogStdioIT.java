@@ -27,9 +27,9 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The audit log over stdio (issue #17): the real jar, the MCP Java SDK client, the sandbox with a read-only token
- * that may also ingest — so one process shows a read, a failing read, a write, a refused write and a resource
- * read. Nothing secret reaches the file, which is owner-only; a full disk does not fail a call.
+ * The audit log over stdio (issue #17): the real server (in-process, through its entry point), the MCP Java SDK
+ * client, the sandbox with a read-only token that may also ingest — so one server shows a read, a failing read,
+ * a write, a refused write and a resource read. Nothing secret reaches the file, which is owner-only; a full disk does not fail a call.
  */
 class AuditLogStdioIT {
 
@@ -61,7 +61,7 @@ class AuditLogStdioIT {
         String app = sandbox.applicationId().toString();
         String missing = UUID.randomUUID().toString();
         String stderr;
-        try (ServerJar jar = ServerJar.start(sandbox.baseUrl(), readIngest, Map.of("HOOK0_AUDIT_LOG", file.toString()))) {
+        try (InProcessServer jar = InProcessServer.start(sandbox.baseUrl(), readIngest, Map.of("HOOK0_AUDIT_LOG", file.toString()))) {
             JsonNode types = Results.ok(jar.call("list_event_types", Map.of("application_id", app)));
             String type = types.at("/items/0/event_type_name").asText();
             assertTrue(Boolean.TRUE.equals(jar.call("get_event", Map.of("application_id", app, "event_id", missing))
@@ -119,7 +119,7 @@ class AuditLogStdioIT {
     @Test
     @EnabledOnOs(OS.LINUX)
     void aFullDiskGetsOneWarningAndEveryCallIsAnswered() throws Exception {
-        try (ServerJar jar = ServerJar.start(sandbox.baseUrl(), readIngest, Map.of("HOOK0_AUDIT_LOG", "/dev/full"))) {
+        try (InProcessServer jar = InProcessServer.start(sandbox.baseUrl(), readIngest, Map.of("HOOK0_AUDIT_LOG", "/dev/full"))) {
             for (int i = 0; i < 3; i++) {
                 Results.ok(jar.call("list_applications", Map.of()));
             }

@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hook0mcp.sandbox.Attenuation;
 import dev.hook0mcp.sandbox.Sandbox;
-import io.modelcontextprotocol.client.McpClient;
+import dev.hook0mcp.server.access.LiveAccess;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.ServerParameters;
-import io.modelcontextprotocol.client.transport.StdioClientTransport;
-import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,8 +27,11 @@ import org.junit.jupiter.api.Test;
  */
 class BackgroundProbeIT {
 
-    /** Authenticated requests (the probes) are held this long from the first one; the instance route is not. */
-    private static final Duration HANG = Duration.ofSeconds(14);
+    /**
+     * Authenticated requests (the probes) are held this long from the first one; the instance route is not. Longer
+     * than the handshake's wait for the probes, so a handshake answered before it ends did not wait for Hook0.
+     */
+    private static final Duration HANG = LiveAccess.HANDSHAKE_WAIT.plusSeconds(5);
 
     @Test
     void theHandshakeIsAnsweredFromTheTokenTextAndTheToolListFollowsTheProbes() throws Exception {
@@ -56,28 +55,20 @@ class BackgroundProbeIT {
 
             List<List<String>> changes = new ArrayList<>();
             CountDownLatch changed = new CountDownLatch(1);
-            ServerParameters params = ServerParameters.builder(ServerJar.javaExecutable())
-                    .args(ServerJar.command(List.of()))
-                    .env(ServerJar.cleanEnv(Map.of("HOOK0_API_URL", hook0.url(), "HOOK0_API_TOKEN", token)))
-                    .build();
-            StdioClientTransport transport = new StdioClientTransport(params, new JacksonMcpJsonMapper(new ObjectMapper()));
-            List<String> stderr = java.util.Collections.synchronizedList(new ArrayList<>());
-            transport.setStdErrorHandler(stderr::add);
-            McpSyncClient client = McpClient.sync(transport)
-                    .requestTimeout(Duration.ofSeconds(60))
-                    .initializationTimeout(Duration.ofSeconds(60))
-                    .toolsChangeConsumer(tools -> {
+            long start = System.nanoTime();
+            InProcessServer server = InProcessServer.start(Map.of("HOOK0_API_URL", hook0.url(), "HOOK0_API_TOKEN", token),
+                    spec -> spec.toolsChangeConsumer(tools -> {
                         synchronized (changes) {
                             changes.add(names(tools));
                         }
                         changed.countDown();
-                    })
-                    .build();
+                    }));
+            McpSyncClient client = server.client;
             try {
-                long start = System.nanoTime();
-                McpSchema.InitializeResult initialized = client.initialize();
-                Duration took = Duration.ofNanos(System.nanoTime() - start);
-                assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0,
+                McpSchema.InitializeResult initialized = server.initialized;
+                long answered = System.nanoTime();
+                Duration took = Duration.ofNanos(answered - start);
+                assertTrue(hangUntil.get() == 0 || answered - hangUntil.get() < 0,
                         "initialize waited " + took + " for a Hook0 that hangs " + HANG);
                 assertTrue(initialized.capabilities().tools().listChanged(), "tools.listChanged is declared");
 
@@ -87,7 +78,7 @@ class BackgroundProbeIT {
                 assertFalse(provisional.contains("ingest_event"), "the allow-list is read-only");
 
                 assertTrue(changed.await(60, TimeUnit.SECONDS), "notifications/tools/list_changed arrived\n"
-                        + String.join("\n", stderr));
+                        + server.stderr());
                 List<String> probed = names(client.listTools().tools());
                 List<String> expected = new ArrayList<>(provisional);
                 expected.remove("list_events");
@@ -99,9 +90,9 @@ class BackgroundProbeIT {
                 assertTrue(((McpSchema.TextContent) hidden.content().get(0)).text().contains("not available"),
                         hidden.toString());
             } finally {
-                client.closeGracefully();
+                server.close();
             }
-            assertFalse(String.join("\n", stderr).contains(token), "the token is never logged");
+            assertFalse(server.stderr().contains(token), "the token is never logged");
         }
     }
 

@@ -44,7 +44,7 @@ class BearerPrefixIT {
     @Test
     void inTheEnvironment() {
         sandbox.requestLog().clear();
-        ServerJar server = ServerJar.start(sandbox.baseUrl(), "  Bearer " + sandbox.rootToken() + " ", Map.of());
+        InProcessServer server = InProcessServer.start(sandbox.baseUrl(), "  Bearer " + sandbox.rootToken() + " ", Map.of());
         try {
             Results.ok(server.call("list_organizations", Map.of()));
         } finally {
@@ -59,7 +59,7 @@ class BearerPrefixIT {
         try {
             Files.writeString(file, "bearer\t" + sandbox.rootToken() + "\n");
             sandbox.requestLog().clear();
-            ServerJar server = ServerJar.start(sandbox.baseUrl(), "", Map.of("HOOK0_API_TOKEN_FILE", file.toString()));
+            InProcessServer server = InProcessServer.start(sandbox.baseUrl(), "", Map.of("HOOK0_API_TOKEN_FILE", file.toString()));
             try {
                 Results.ok(server.call("list_organizations", Map.of()));
             } finally {
@@ -74,7 +74,7 @@ class BearerPrefixIT {
     /** A client configured with "Bearer <token>" as its token sends {@code Authorization: Bearer Bearer <token>}. */
     @Test
     void inThePerCallerHttpHeader() throws Exception {
-        try (HttpServerProcess server = new HttpServerProcess("http", Map.of("HOOK0_API_URL", sandbox.baseUrl()))) {
+        try (InProcessHttpServer server = new InProcessHttpServer("http", Map.of("HOOK0_API_URL", sandbox.baseUrl()))) {
             sandbox.requestLog().clear();
             McpSyncClient client = server.streamableClient("Bearer " + sandbox.rootToken());
             var result = client.callTool(new McpSchema.CallToolRequest("list_organizations", Map.of()));

@@ -33,7 +33,7 @@ class CallerShareIT {
         try (Sandbox sandbox = Sandbox.start(0);
                 DelayingHook0 hook0 = new DelayingHook0(sandbox.baseUrl(), seen ->
                         seen.method().equals("GET") && seen.path().equals("/api/v1/events") ? SLOW : Duration.ZERO);
-                HttpServerProcess server = new HttpServerProcess("http", Map.of("HOOK0_API_URL", hook0.url()))) {
+                InProcessHttpServer server = new InProcessHttpServer("http", Map.of("HOOK0_API_URL", hook0.url()))) {
             String tokenA = sandbox.rootToken();
             String tokenB = sandbox.tokens().mintRoot();
             McpSyncClient a = server.streamableClient(tokenA);

@@ -12,7 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** What a person sees on the command line, and what a client sees on a bad stdin line. */
+/**
+ * What a person sees on the command line, and what a client sees on a bad stdin line. One case of each exit status
+ * runs the jar (the status the JVM exits with, and the whole process's stdout); the others run the same entry
+ * point in-process, whose returned status is what {@code main} exits with.
+ */
 class CommandLineIT {
 
     @Test
@@ -21,7 +25,7 @@ class CommandLineIT {
         assertEquals(0, help.status());
         assertTrue(help.stdout().contains("HOOK0_API_TOKEN"));
         assertTrue(help.stdout().contains("--sandbox"));
-        RawProcess.Outcome version = RawProcess.run(Map.of(), "--version");
+        RawProcess.Outcome version = InProcessServer.run(Map.of(), "--version");
         assertEquals(0, version.status());
         assertTrue(version.stdout().matches("hook0-mcp \\S+\\R"), version.stdout());
     }
@@ -33,15 +37,15 @@ class CommandLineIT {
         assertTrue(noToken.stderr().contains("Service Tokens"), noToken.stderr());
         assertEquals("", noToken.stdout(), "stdout stays clean");
 
-        RawProcess.Outcome unknown = RawProcess.run(Map.of("HOOK0_API_TOKEN", "x"), "--bogus");
+        RawProcess.Outcome unknown = InProcessServer.run(Map.of("HOOK0_API_TOKEN", "x"), "--bogus");
         assertEquals(2, unknown.status());
         assertTrue(unknown.stderr().contains("unknown argument '--bogus'"));
 
-        RawProcess.Outcome bad = RawProcess.run(Map.of("HOOK0_API_TOKEN", "x", "HOOK0_TIMEOUT_SECONDS", "soon"));
+        RawProcess.Outcome bad = InProcessServer.run(Map.of("HOOK0_API_TOKEN", "x", "HOOK0_TIMEOUT_SECONDS", "soon"));
         assertEquals(2, bad.status());
         assertTrue(bad.stderr().contains("HOOK0_TIMEOUT_SECONDS"));
 
-        RawProcess.Outcome badTool = RawProcess.run(Map.of("HOOK0_API_TOKEN", "x", "HOOK0_TOOLS", "list_everything"));
+        RawProcess.Outcome badTool = InProcessServer.run(Map.of("HOOK0_API_TOKEN", "x", "HOOK0_TOOLS", "list_everything"));
         assertEquals(2, badTool.status());
         assertTrue(badTool.stderr().contains("unknown tool 'list_everything'"), badTool.stderr());
     }
@@ -63,7 +67,7 @@ class CommandLineIT {
 
             String expired = sandbox.tokens().attenuate(sandbox.rootToken(),
                     Attenuation.none().expiresAt(java.time.Instant.parse("2020-01-01T00:00:00Z")));
-            RawProcess.Outcome bad = RawProcess.run(Map.of("HOOK0_API_URL", sandbox.baseUrl(),
+            RawProcess.Outcome bad = InProcessServer.run(Map.of("HOOK0_API_URL", sandbox.baseUrl(),
                     "HOOK0_API_TOKEN", expired), "check");
             assertEquals(1, bad.status());
             assertTrue(bad.stdout().contains("PROBLEM:") && bad.stdout().contains("expired"), bad.stdout());
@@ -93,7 +97,7 @@ class CommandLineIT {
     @Test
     void everyProtocolRevisionFrom2024To2025IsNegotiated() throws Exception {
         for (String revision : new String[] {"2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25"}) {
-            try (RawProcess server = new RawProcess(Map.of(), "--sandbox")) {
+            try (InProcessServer.Lines server = InProcessServer.lines(Map.of(), "--sandbox")) {
                 server.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\""
                         + revision + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}");
                 assertEquals(revision, Results.JSON.readTree(server.readLine()).at("/result/protocolVersion").asText());

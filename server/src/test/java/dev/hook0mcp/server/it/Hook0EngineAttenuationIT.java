@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Cross-engine: the tokens the jar's {@code attenuate} makes (with biscuit-java) are evaluated by Hook0's own
+ * Cross-engine: the tokens {@code hook0-mcp attenuate} makes (run in-process through its entry point) (with biscuit-java) are evaluated by Hook0's own
  * Biscuit engine, biscuit-auth 6 as {@code @biscuit-auth/biscuit-wasm} (pinned in {@code src/test/node-biscuit}),
  * with Hook0's authorizer as {@code iam.rs::authorize} writes it. Every action is asked, on the token's
  * application and on another one. Our Datalog forms (a set, {@code $a == hex:…}) must decide exactly as the
@@ -175,7 +175,7 @@ class Hook0EngineAttenuationIT {
         String[] all = new String[args.length + 1];
         all[0] = "attenuate";
         System.arraycopy(args, 0, all, 1, args.length);
-        RawProcess.Outcome outcome = RawProcess.run(env, all);
+        RawProcess.Outcome outcome = InProcessServer.run(env, all); // hook0-mcp attenuate, in-process
         assertEquals(0, outcome.status(), outcome.stderr());
         List<String> lines = outcome.stdout().lines().toList();
         assertEquals(1, lines.size(), "stdout holds the token only");

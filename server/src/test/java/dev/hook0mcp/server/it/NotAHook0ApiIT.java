@@ -48,7 +48,7 @@ class NotAHook0ApiIT {
     }
 
     private RawProcess.Outcome check() throws Exception {
-        return RawProcess.run(Map.of("HOOK0_API_URL", hook0.baseUrl(), "HOOK0_API_TOKEN", sandbox.rootToken()),
+        return InProcessServer.run(Map.of("HOOK0_API_URL", hook0.baseUrl(), "HOOK0_API_TOKEN", sandbox.rootToken()),
                 "check");
     }
 
@@ -79,7 +79,7 @@ class NotAHook0ApiIT {
     @Test
     void getTokenInfoSaysTheUrlIsNotAHook0Api() {
         hook0.on("GET", INSTANCE, html(200));
-        try (ServerJar server = ServerJar.start(hook0.baseUrl(), sandbox.rootToken(), Map.of())) {
+        try (InProcessServer server = InProcessServer.start(hook0.baseUrl(), sandbox.rootToken(), Map.of())) {
             JsonNode info = ok(server.call("get_token_info", Map.of()));
             assertTrue(info.path("api_problem").asText().startsWith("HOOK0_API_URL " + hook0.baseUrl()
                     + " is not a Hook0 API"), info.toString());

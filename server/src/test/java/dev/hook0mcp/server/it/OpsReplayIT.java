@@ -10,13 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hook0mcp.sandbox.Attenuation;
 import dev.hook0mcp.sandbox.RecordedRequest;
 import dev.hook0mcp.sandbox.Sandbox;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.ServerParameters;
-import io.modelcontextprotocol.client.transport.StdioClientTransport;
-import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,10 +46,15 @@ class OpsReplayIT {
             assertTrue(sandbox.requestLog().stream().allMatch(r -> r.method().equals("GET")), "a dry run only reads");
             assertTrue(dry.path("dry_run").asBoolean());
             Set<String> listed = new TreeSet<>();
-            dry.path("events").forEach(e -> listed.add(e.path("event_id").asText()));
+            dry.path("groups").forEach(g -> g.path("event_ids").forEach(id -> listed.add(id.asText())));
+            assertEquals(dry.path("count").asInt(), listed.size(), "each event in one group: " + dry);
             assertFalse(listed.isEmpty(), "the seed has failures in the last 24 h: " + dry);
-            dry.path("events").forEach(e -> assertTrue(e.path("would_be_sent_to").toString().contains("crm"),
-                    "each lists the subscriptions that get it again: " + e));
+            dry.path("groups").forEach(g -> g.path("failed_to").forEach(failed -> {
+                assertTrue(g.path("would_be_sent_to").toString().contains(failed.asText()),
+                        "a failed subscription that still matches gets the event again: " + g);
+                assertTrue(dry.path("subscriptions").has(failed.asText()), "each subscription is named: " + dry);
+            }));
+            assertTrue(dry.path("subscriptions").toString().contains("crm.acme.example"), dry.toString());
             String confirmation = dry.path("confirmation").asText();
 
             McpSchema.CallToolResult wrong = client.callTool(new McpSchema.CallToolRequest("replay_failed_events",
@@ -204,26 +204,19 @@ class OpsReplayIT {
     private static McpSyncClient client(String apiUrl, String token,
             java.util.function.Function<McpSchema.ElicitFormRequest, McpSchema.ElicitResult> elicitation,
             Consumer<McpSchema.ProgressNotification> progress, Consumer<List<McpSchema.Tool>> toolsChanged) {
-        ServerParameters params = ServerParameters.builder(ServerJar.javaExecutable())
-                .args(ServerJar.command(List.of()))
-                .env(ServerJar.cleanEnv(Map.of("HOOK0_API_URL", apiUrl, "HOOK0_API_TOKEN", token)))
-                .build();
-        StdioClientTransport transport = new StdioClientTransport(params, new JacksonMcpJsonMapper(new ObjectMapper()));
-        transport.setStdErrorHandler(line -> { });
-        McpClient.SyncSpec spec = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
-                .initializationTimeout(Duration.ofSeconds(60));
-        if (elicitation != null) {
-            spec.capabilities(McpSchema.ClientCapabilities.builder().elicitation().build()).elicitation(elicitation);
-        }
-        if (progress != null) {
-            spec.progressConsumer(progress);
-        }
-        if (toolsChanged != null) {
-            spec.toolsChangeConsumer(toolsChanged);
-        }
-        McpSyncClient client = spec.build();
-        client.initialize();
-        return client;
+        // The server in-process through its entry point; closing the client ends it (end of stdin).
+        return InProcessServer.start(Map.of("HOOK0_API_URL", apiUrl, "HOOK0_API_TOKEN", token), spec -> {
+            if (elicitation != null) {
+                spec.capabilities(McpSchema.ClientCapabilities.builder().elicitation().build()).elicitation(elicitation);
+            }
+            if (progress != null) {
+                spec.progressConsumer(progress);
+            }
+            if (toolsChanged != null) {
+                spec.toolsChangeConsumer(toolsChanged);
+            }
+            return spec;
+        }).client;
     }
 
     private static JsonNode ok(McpSchema.CallToolResult result) throws Exception {

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The real jar over stdio against the sandbox, for three kinds of token (root, read-only claim, one application):
+ * The real server (in-process, through its entry point) over stdio against the sandbox, for three kinds of token (root, read-only claim, one application):
  * every hook0:// template resolves through the engine, bad or foreign URIs are refused without a request, prompts
  * name only tools the token has, and completions come from the sandbox's own data.
  */
@@ -51,15 +51,16 @@ class ResourcesPromptsCompletionsIT {
             "hook0://applications/{application_id}/event_types", "hook0://applications/{application_id}/subscriptions",
             "hook0://applications/{application_id}/events", "hook0://applications/{application_id}/events/{event_id}",
             "hook0://applications/{application_id}/events/{event_id}/attempts",
-            "hook0://applications/{application_id}/responses/{response_id}");
+            "hook0://applications/{application_id}/responses/{response_id}",
+            "hook0://applications/{application_id}/health");
     static final Set<String> ALL_PROMPTS = Set.of("debug_event_delivery", "create_webhook_subscription",
             "setup_application", "review_token_access", "triage_webhooks");
     static final Pattern VARIABLE = Pattern.compile("\\{([a-z_]+)}");
 
     private Sandbox sandbox;
-    private ServerJar root;
-    private ServerJar readOnly;
-    private ServerJar appOnly;
+    private InProcessServer root;
+    private InProcessServer readOnly;
+    private InProcessServer appOnly;
     private String org;
     private String app;
     private final List<ToolDefinition> catalogue = ToolCatalog.standard().tools();
@@ -73,21 +74,21 @@ class ResourcesPromptsCompletionsIT {
                 Attenuation.none().allowActions(Attenuation.READ_ACTIONS));
         String appToken = sandbox.tokens().attenuate(sandbox.rootToken(), Attenuation.application(sandbox.applicationId()));
         // The three launches overlap: start-up is most of this class's time.
-        CompletableFuture<ServerJar> r = launch(sandbox.rootToken());
-        CompletableFuture<ServerJar> ro = launch(readOnlyToken);
-        CompletableFuture<ServerJar> a = launch(appToken);
+        CompletableFuture<InProcessServer> r = launch(sandbox.rootToken());
+        CompletableFuture<InProcessServer> ro = launch(readOnlyToken);
+        CompletableFuture<InProcessServer> a = launch(appToken);
         root = r.join();
         readOnly = ro.join();
         appOnly = a.join();
     }
 
-    private CompletableFuture<ServerJar> launch(String token) {
-        return CompletableFuture.supplyAsync(() -> ServerJar.start(sandbox.baseUrl(), token, Map.of()));
+    private CompletableFuture<InProcessServer> launch(String token) {
+        return CompletableFuture.supplyAsync(() -> InProcessServer.start(sandbox.baseUrl(), token, Map.of()));
     }
 
     @AfterAll
     void stop() {
-        for (ServerJar s : new ServerJar[] {root, readOnly, appOnly}) {
+        for (InProcessServer s : new InProcessServer[] {root, readOnly, appOnly}) {
             if (s != null) {
                 s.close();
             }
@@ -111,7 +112,7 @@ class ResourcesPromptsCompletionsIT {
     }
 
     @Test
-    void rootGetsTheNineTemplatesAndTheOrganizationResources() {
+    void rootGetsEveryTemplateAndTheOrganizationResources() {
         List<McpSchema.ResourceTemplate> templates = root.client.listResourceTemplates().resourceTemplates();
         assertEquals(Set.copyOf(TEMPLATES), templates.stream().map(McpSchema.ResourceTemplate::uriTemplate)
                 .collect(Collectors.toSet()));
@@ -126,7 +127,7 @@ class ResourcesPromptsCompletionsIT {
         JsonNode attempts = ok(root.call("list_request_attempts", Map.of("application_id", app)));
         JsonNode withResponse = null;
         for (JsonNode a : attempts.get("items")) {
-            if (a.hasNonNull("response_id")) {
+            if (a.hasNonNull("response_id") && a.hasNonNull("http_response_status")) { // a timeout has no body
                 withResponse = a;
                 break;
             }
@@ -170,6 +171,8 @@ class ResourcesPromptsCompletionsIT {
         JsonNode response = read.get(TEMPLATES.get(8));
         assertEquals(ids.get("response_id"), response.get("response_id").asText());
         assertTrue(response.has("untrusted_notice"), "webhook responses are marked as outside data");
+        JsonNode health = read.get(TEMPLATES.get(9));
+        assertTrue(health.get("subscriptions").size() > 0 && health.has("now") && health.has("totals"), health.toString());
 
         // Same engine, same result as the tool.
         assertEquals(ok(root.call("list_event_types", Map.of("application_id", app))), read.get(TEMPLATES.get(3)));
@@ -220,8 +223,8 @@ class ResourcesPromptsCompletionsIT {
     @Test
     void applicationTokenListsItsOwnApplicationAndNoOrganizationResource() {
         assertEquals(Set.of("hook0://applications/" + app, "hook0://applications/" + app + "/event_types",
-                "hook0://applications/" + app + "/subscriptions", "hook0://applications/" + app + "/events"),
-                resourceUris(appOnly));
+                "hook0://applications/" + app + "/subscriptions", "hook0://applications/" + app + "/events",
+                "hook0://applications/" + app + "/health"), resourceUris(appOnly));
         Set<String> templates = appOnly.client.listResourceTemplates().resourceTemplates().stream()
                 .map(McpSchema.ResourceTemplate::uriTemplate).collect(Collectors.toSet());
         assertEquals(TEMPLATES.stream().filter(t -> !t.startsWith("hook0://organizations")).collect(Collectors.toSet()),
@@ -244,7 +247,7 @@ class ResourcesPromptsCompletionsIT {
         Map<String, String> args = Map.of("application_id", app, "event_id", anyEventId(), "target_url",
                 "https://receiver.example/hook", "event_types", eventTypeNames(app).get(0), "organization_id", org,
                 "application_name", "billing");
-        Map<ServerJar, Set<String>> expected = Map.of(root, ALL_PROMPTS,
+        Map<InProcessServer, Set<String>> expected = Map.of(root, ALL_PROMPTS,
                 readOnly, Set.of("debug_event_delivery", "review_token_access", "triage_webhooks"),
                 appOnly, Set.of("debug_event_delivery", "create_webhook_subscription", "review_token_access",
                         "triage_webhooks"));
@@ -447,7 +450,7 @@ class ResourcesPromptsCompletionsIT {
         return new McpSchema.ResourceReference(uri);
     }
 
-    private static CompleteCompletion complete(ServerJar server, McpSchema.CompleteReference ref, String argument,
+    private static CompleteCompletion complete(InProcessServer server, McpSchema.CompleteReference ref, String argument,
             String value, Map<String, String> context) {
         McpSchema.CompleteResult result = server.client.completeCompletion(new McpSchema.CompleteRequest(ref,
                 new McpSchema.CompleteRequest.CompleteArgument(argument, value),
@@ -463,7 +466,7 @@ class ResourcesPromptsCompletionsIT {
         return c;
     }
 
-    private static String promptText(ServerJar server, String name, Map<String, Object> args) {
+    private static String promptText(InProcessServer server, String name, Map<String, Object> args) {
         McpSchema.GetPromptResult result = server.client.getPrompt(new McpSchema.GetPromptRequest(name, args));
         StringBuilder s = new StringBuilder();
         for (McpSchema.PromptMessage m : result.messages()) {
@@ -499,12 +502,12 @@ class ResourcesPromptsCompletionsIT {
         return out;
     }
 
-    private static Set<String> resourceUris(ServerJar server) {
+    private static Set<String> resourceUris(InProcessServer server) {
         return server.client.listResources().resources().stream().map(McpSchema.Resource::uri)
                 .collect(Collectors.toSet());
     }
 
-    private static String text(ServerJar server, String uri) {
+    private static String text(InProcessServer server, String uri) {
         McpSchema.ReadResourceResult r = server.client.readResource(new McpSchema.ReadResourceRequest(uri));
         return ((McpSchema.TextResourceContents) r.contents().get(0)).text();
     }

@@ -74,7 +74,10 @@ final class ServerJar implements AutoCloseable {
         return command;
     }
 
-    /** The child must not inherit a developer's own Hook0 settings. */
+    /**
+     * The child must not inherit a developer's own Hook0 settings. It probes unpaced (the sandbox and the test
+     * doubles have no rate limit; the probe quotas still count) unless {@code env} says otherwise.
+     */
     static Map<String, String> cleanEnv(Map<String, String> env) {
         Map<String, String> clean = new LinkedHashMap<>();
         // the probe cache of the tests stays under target/, out of the developer's own cache directory
@@ -83,6 +86,7 @@ final class ServerJar implements AutoCloseable {
                 "HOOK0_TOOLS", "HOOK0_EXCLUDE_TOOLS", "HOOK0_REVEAL_SECRETS", "MCP_TRANSPORT")) {
             clean.put(name, "");
         }
+        clean.put("HOOK0_UNPACED_PROBES", "true");
         clean.putAll(env);
         return clean;
     }

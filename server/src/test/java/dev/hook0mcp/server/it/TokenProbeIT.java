@@ -25,7 +25,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The tool list follows what the Biscuit token allows, found out by reading the token and by side-effect-free
- * probes, with no other setting; starting the server and listing tools changes nothing in Hook0.
+ * probes, with no other setting; starting the server and listing tools changes nothing in Hook0. The server runs
+ * in-process through its real entry point ({@link InProcessServer}), over stdio, against the sandbox.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TokenProbeIT {
@@ -55,7 +56,7 @@ class TokenProbeIT {
 
     private List<String> toolsFor(String token) {
         String before = sandbox.stateDigest();
-        try (ServerJar server = ServerJar.start(sandbox.baseUrl(), token, Map.of())) {
+        try (InProcessServer server = InProcessServer.start(sandbox.baseUrl(), token, Map.of())) {
             List<String> names = server.toolNames();
             assertEquals(before, sandbox.stateDigest(), "starting the server and listing tools changed nothing");
             assertFalse(server.stderr().contains(token), "the token is never logged");
@@ -100,7 +101,7 @@ class TokenProbeIT {
     void oneApplicationTokenFillsInTheApplication() {
         String token = sandbox.tokens().attenuate(sandbox.rootToken(),
                 Attenuation.application(sandbox.applicationId()));
-        try (ServerJar server = ServerJar.start(sandbox.baseUrl(), token, Map.of())) {
+        try (InProcessServer server = InProcessServer.start(sandbox.baseUrl(), token, Map.of())) {
             var listEvents = server.client.listTools().tools().stream()
                     .filter(t -> t.name().equals("list_events")).findFirst().orElseThrow();
             Object required = listEvents.inputSchema().get("required");
@@ -118,7 +119,7 @@ class TokenProbeIT {
     void expiredTokenGetsAClearMessageAndNoWriteTool() {
         String token = sandbox.tokens().attenuate(sandbox.rootToken(),
                 Attenuation.none().expiresAt(Instant.parse("2020-01-01T00:00:00Z")));
-        try (ServerJar server = ServerJar.start(sandbox.baseUrl(), token, Map.of())) {
+        try (InProcessServer server = InProcessServer.start(sandbox.baseUrl(), token, Map.of())) {
             assertEquals(List.of("get_token_info"), server.toolNames());
             assertTrue(server.initialized.instructions().contains("expired"), server.initialized.instructions());
             JsonNode info = ok(server.call("get_token_info", Map.of()));
@@ -133,7 +134,7 @@ class TokenProbeIT {
         String derived = sandbox.tokens().attenuate(root, Attenuation.none().allowActions(READ_ACTIONS));
         sandbox.tokens().revoke(root);
         for (String token : List.of(root, derived)) {
-            try (ServerJar server = ServerJar.start(sandbox.baseUrl(), token, Map.of())) {
+            try (InProcessServer server = InProcessServer.start(sandbox.baseUrl(), token, Map.of())) {
                 assertEquals(List.of("get_token_info"), server.toolNames());
                 JsonNode info = ok(server.call("get_token_info", Map.of()));
                 assertTrue(info.get("problem").asText().contains("revoked"), info.toString());
@@ -145,7 +146,7 @@ class TokenProbeIT {
     @Test
     void aTokenOfAnotherInstanceIsNamedAsSuch() {
         try (Sandbox other = Sandbox.start(0);
-                ServerJar server = ServerJar.start(sandbox.baseUrl(), other.rootToken(), Map.of())) {
+                InProcessServer server = InProcessServer.start(sandbox.baseUrl(), other.rootToken(), Map.of())) {
             assertEquals(List.of("get_token_info"), server.toolNames());
             JsonNode info = ok(server.call("get_token_info", Map.of()));
             assertTrue(info.get("problem").asText().contains("not issued by the Hook0 instance at " + sandbox.baseUrl()),
@@ -162,16 +163,16 @@ class TokenProbeIT {
             closedPort = socket.getLocalPort();
         }
         String readOnly = sandbox.tokens().attenuate(sandbox.rootToken(), Attenuation.none().allowActions(READ_ACTIONS));
-        try (ServerJar server = ServerJar.start("http://127.0.0.1:" + closedPort, readOnly, Map.of())) {
+        try (InProcessServer server = InProcessServer.start("http://127.0.0.1:" + closedPort, readOnly, Map.of())) {
             assertEquals(READS, server.toolNames(), "the allow-list in the token still shapes the list");
             assertTrue(server.stderr().contains("not reachable"), server.stderr());
             JsonNode e = error(server.call("list_organizations", Map.of()));
             assertTrue(e.get("message").asText().contains("could not connect"), e.toString());
         }
-        try (ServerJar server = ServerJar.start("http://127.0.0.1:" + closedPort, sandbox.rootToken(), Map.of())) {
+        try (InProcessServer server = InProcessServer.start("http://127.0.0.1:" + closedPort, sandbox.rootToken(), Map.of())) {
             assertEquals(ToolCatalog.standard().size(), server.toolNames().size());
         }
-        RawProcess.Outcome check = RawProcess.run(Map.of("HOOK0_API_URL", "http://127.0.0.1:" + closedPort,
+        RawProcess.Outcome check = InProcessServer.run(Map.of("HOOK0_API_URL", "http://127.0.0.1:" + closedPort,
                 "HOOK0_API_TOKEN", sandbox.rootToken()), "check");
         assertEquals(1, check.status(), "check does not call an unconfirmed token usable");
         assertTrue(check.stdout().contains("NOT reachable"), check.stdout());
@@ -180,7 +181,7 @@ class TokenProbeIT {
     @Test
     void aHiddenToolCalledByNameSaysWhyAndSendsNothing() {
         String token = sandbox.tokens().attenuate(sandbox.rootToken(), Attenuation.none().allowActions(READ_ACTIONS));
-        try (ServerJar server = ServerJar.start(sandbox.baseUrl(), token, Map.of())) {
+        try (InProcessServer server = InProcessServer.start(sandbox.baseUrl(), token, Map.of())) {
             sandbox.requestLog().clear();
             JsonNode e = error(server.call("ingest_event", Map.of("application_id", sandbox.applicationId().toString(),
                     "event_type", "billing.invoice.paid", "payload", "x", "labels", Map.of("a", "b"))));
@@ -191,7 +192,7 @@ class TokenProbeIT {
 
     @Test
     void readOnlyFlagIsACeilingThatOnlyRemoves() {
-        try (ServerJar server = ServerJar.start(sandbox.baseUrl(), sandbox.rootToken(),
+        try (InProcessServer server = InProcessServer.start(sandbox.baseUrl(), sandbox.rootToken(),
                 Map.of("HOOK0_READ_ONLY", "true", "HOOK0_EXCLUDE_TOOLS", "get_token_info"))) {
             List<String> expected = new ArrayList<>(READS);
             expected.remove("get_token_info");

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Claude Code, the MCP Inspector and most clients are built on the official TypeScript SDK, whose client checks
- * every structured result against the tool's outputSchema from tools/list. This drives the real jar with that
- * client on stdio, Streamable HTTP and legacy SSE: tools/list, one success and each kind of error, each of which
+ * every structured result against the tool's outputSchema from tools/list. This drives the server with that
+ * client on stdio (the real jar, launched by the client), Streamable HTTP and legacy SSE (the real HTTP transport,
+ * in this JVM on loopback ports): tools/list, one success and each kind of error, each of which
  * must reach the client as a normal result with isError and our message, never as a thrown -32602.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -35,7 +36,7 @@ class TypeScriptClientIT {
     private static final List<String> TRANSPORTS = List.of("stdio", "http", "sse");
 
     private Sandbox sandbox;
-    private final List<HttpServerProcess> servers = new ArrayList<>();
+    private final List<InProcessHttpServer> servers = new ArrayList<>();
     private JsonNode report;
 
     @BeforeAll
@@ -80,7 +81,7 @@ class TypeScriptClientIT {
 
     @AfterAll
     void stop() throws Exception {
-        for (HttpServerProcess s : servers) {
+        for (InProcessHttpServer s : servers) {
             s.close();
         }
         if (sandbox != null) {
@@ -189,9 +190,9 @@ class TypeScriptClientIT {
         }
     }
 
-    private HttpServerProcess server(String transport, Map<String, String> env) {
+    private InProcessHttpServer server(String transport, Map<String, String> env) {
         try {
-            HttpServerProcess s = new HttpServerProcess(transport, env);
+            InProcessHttpServer s = new InProcessHttpServer(transport, env);
             synchronized (servers) {
                 servers.add(s);
             }
@@ -211,7 +212,7 @@ class TypeScriptClientIT {
         return s;
     }
 
-    private static ObjectNode httpServers(HttpServerProcess perCaller, HttpServerProcess down, String path,
+    private static ObjectNode httpServers(InProcessHttpServer perCaller, InProcessHttpServer down, String path,
             String root, String readOnly) {
         ObjectNode s = Results.JSON.createObjectNode();
         s.putObject("root").put("url", perCaller.baseUrl + path).put("token", root);

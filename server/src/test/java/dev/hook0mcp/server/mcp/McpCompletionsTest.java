@@ -137,7 +137,7 @@ class McpCompletionsTest {
         McpCompletions c = completions(null);
         ToolSurface full = Surfaces.full();
         var specs = c.specifications(McpPrompts.offered(full), McpResources.offered(full));
-        assertEquals(4 + 8, specs.size(), "4 prompts with arguments, 8 templates with variables");
+        assertEquals(4 + 9, specs.size(), "4 prompts with arguments, 9 templates with variables");
         assertEquals(List.of(), c.specifications(McpPrompts.offered(Surfaces.only(Set.of())), List.of()));
     }
 }

@@ -87,8 +87,8 @@ class McpPromptsTest {
         assertTrue(text.contains("cannot change subscriptions"), text);
         assertTrue(text.contains("is_enabled: true") && text.contains("labels") && text.contains("\"url\""), text);
         String full = DebugEventDeliveryPrompt.render(Surfaces.full(), Surfaces.APP, EVENT);
-        assertEquals(Set.of("explain_event_delivery", "list_subscriptions", "update_subscription", "replay_event",
-                "send_test_event"), Surfaces.toolsNamedIn(full));
+        assertEquals(Set.of("explain_event_delivery", "list_subscriptions", "get_delivery_health",
+                "list_failed_deliveries", "update_subscription", "replay_event", "send_test_event"), Surfaces.toolsNamedIn(full));
     }
 
     @Test
@@ -98,7 +98,11 @@ class McpPromptsTest {
         String readOnly = TriageWebhooksPrompt.render(Surfaces.readOnly(), Surfaces.APP);
         assertFalse(readOnly.contains("replay_"), "a read-only token is never told to replay: " + readOnly);
         assertFalse(readOnly.contains("send_test_event"), readOnly);
-        assertTrue(readOnly.contains("list_request_attempts"), "falls back to the attempts: " + readOnly);
+        assertTrue(readOnly.contains("get_delivery_health") && readOnly.contains("list_failed_deliveries"),
+                "read-only tokens get the new reads: " + readOnly);
+        String attemptsOnly = TriageWebhooksPrompt.render(Surfaces.only(Set.of("list_request_attempts")), Surfaces.APP);
+        assertEquals(Set.of("list_request_attempts"), Surfaces.toolsNamedIn(attemptsOnly),
+                "falls back to the attempts: " + attemptsOnly);
     }
 
     @Test

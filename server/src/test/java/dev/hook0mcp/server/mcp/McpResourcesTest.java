@@ -21,9 +21,9 @@ class McpResourcesTest {
 
     @Test
     void offeredFollowsTheTools() {
-        assertEquals(9, McpResources.offered(Surfaces.full()).size());
-        assertEquals(9, McpResources.offered(Surfaces.readOnly()).size());
-        assertEquals(7, McpResources.offered(Surfaces.oneApplication()).size());
+        assertEquals(10, McpResources.offered(Surfaces.full()).size());
+        assertEquals(10, McpResources.offered(Surfaces.readOnly()).size(), "the health resource is a read");
+        assertEquals(8, McpResources.offered(Surfaces.oneApplication()).size());
         assertEquals(List.of("hook0://applications/{application_id}/events/{event_id}"),
                 McpResources.offered(Surfaces.only(Set.of("get_event", "ingest_event"))).stream()
                         .map(ResourceTable.Entry::uriTemplate).toList());
@@ -35,7 +35,7 @@ class McpResourcesTest {
         assertEquals(Set.of("hook0://organizations", "hook0://organizations/" + Surfaces.ORG + "/applications"),
                 uris(McpResources.resources(Surfaces.context(Surfaces.full()), executor)));
         String app = "hook0://applications/" + Surfaces.APP;
-        assertEquals(Set.of(app, app + "/event_types", app + "/subscriptions", app + "/events"),
+        assertEquals(Set.of(app, app + "/event_types", app + "/subscriptions", app + "/events", app + "/health"),
                 uris(McpResources.resources(Surfaces.context(Surfaces.oneApplication()), executor)));
     }
 

@@ -19,12 +19,13 @@ class ResourceTableTest {
     static final String EVENT = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
 
     @Test
-    void theNineTemplatesOfTheIssue() {
+    void theTemplatesOfIssues5And12() {
         assertEquals(List.of("hook0://organizations", "hook0://organizations/{organization_id}/applications",
                 "hook0://applications/{application_id}", "hook0://applications/{application_id}/event_types",
                 "hook0://applications/{application_id}/subscriptions", "hook0://applications/{application_id}/events",
                 "hook0://applications/{application_id}/events/{event_id}",
                 "hook0://applications/{application_id}/events/{event_id}/attempts",
+                "hook0://applications/{application_id}/health",
                 "hook0://applications/{application_id}/responses/{response_id}"),
                 ResourceTable.ENTRIES.stream().map(ResourceTable.Entry::uriTemplate).toList());
     }

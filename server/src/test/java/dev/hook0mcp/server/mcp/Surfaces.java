@@ -13,11 +13,9 @@ import dev.hook0mcp.server.access.TokenDefaults;
 import dev.hook0mcp.server.engine.ToolExecutor;
 import dev.hook0mcp.server.access.ToolSurface;
 import dev.hook0mcp.server.hook0.Hook0Client;
+import dev.hook0mcp.server.engine.composite.Composites;
 import dev.hook0mcp.server.token.SignatureCheck;
 import dev.hook0mcp.server.token.SignatureStatus;
-import dev.hook0mcp.server.engine.composite.ExplainEventDeliveryHandler;
-import dev.hook0mcp.server.engine.composite.IngestEventHandler;
-import dev.hook0mcp.server.engine.composite.TokenInfoHandler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -94,12 +92,7 @@ final class Surfaces {
 
     static ToolExecutor executor() {
         ResultShaper shaper = new ResultShaper(new ShapingOptions(false, 60_000));
-        return new ToolExecutor(CATALOG, shaper, Map.of(
-                "explain_event_delivery", new ExplainEventDeliveryHandler(shaper, CATALOG.get("get_event").result()),
-                "ingest_event", new IngestEventHandler(),
-                "get_token_info", new TokenInfoHandler(),
-                "replay_failed_events", new dev.hook0mcp.server.engine.composite.ReplayFailedEventsHandler(),
-                "send_test_event", new dev.hook0mcp.server.engine.composite.SendTestEventHandler()));
+        return new ToolExecutor(CATALOG, shaper, Composites.standard(CATALOG, shaper, java.time.Clock.systemUTC()));
     }
 
     /** Catalogue tool names {@code text} mentions as whole words. */

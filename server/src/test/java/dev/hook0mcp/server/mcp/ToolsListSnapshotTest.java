@@ -70,7 +70,7 @@ class ToolsListSnapshotTest {
     private String served(String kind) throws IOException {
         String token = token(kind);
         ServerCore core = new ServerCore(new ConfigParser(Map.of("HOOK0_API_URL", sandbox.baseUrl(),
-                "HOOK0_API_TOKEN", token)).parse(new String[0]));
+                "HOOK0_API_TOKEN", token, "HOOK0_UNPACED_PROBES", "true")).parse(new String[0]));
         ToolSurface surface = core.inspector().inspect(token).surface();
         McpSchema.ListToolsResult result = new McpSchema.ListToolsResult(
                 surface.enabled().stream().map(t -> McpTools.toMcp(t, surface)).toList(), null);

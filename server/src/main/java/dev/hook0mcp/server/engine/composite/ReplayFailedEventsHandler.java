@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hook0mcp.catalog.Route;
 import dev.hook0mcp.catalog.ToolDefinition;
-import dev.hook0mcp.server.engine.ArgumentException;
 import dev.hook0mcp.server.engine.CallContext;
 import dev.hook0mcp.server.engine.DeleteConfirmation;
 import dev.hook0mcp.server.results.ErrorResults;
 import dev.hook0mcp.server.json.Json;
-import dev.hook0mcp.server.results.Pagination;
 import dev.hook0mcp.server.engine.RequestBuilder;
 import dev.hook0mcp.server.results.SuccessBody;
 import dev.hook0mcp.server.engine.ToolHandler;
@@ -18,9 +16,8 @@ import dev.hook0mcp.server.results.ToolOutcome;
 import dev.hook0mcp.server.results.UntrustedText;
 import dev.hook0mcp.server.hook0.Hook0Response;
 import dev.hook0mcp.server.hook0.Hook0TransportException;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,20 +36,22 @@ import java.util.TreeSet;
  */
 public final class ReplayFailedEventsHandler implements ToolHandler {
 
-    /** Attempts read at most per call (pages of 50). */
-    static final int MAX_ATTEMPTS_SCANNED = 2_000;
     /** Events replayed at most per call (and event_ids given at most). */
     static final int MAX_EVENTS = 100;
-    static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
-
     private final ReplayConfirmations confirmations = new ReplayConfirmations();
+    private final Clock clock;
+
+    /** @param clock the server's clock: "now", the default window and the confirmations' expiry */
+    public ReplayFailedEventsHandler(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public ToolOutcome handle(ToolDefinition tool, ObjectNode arguments, CallContext context)
             throws Hook0TransportException {
         List<Route> routes = tool.binding().routes();
         String app = arguments.path("application_id").asText();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         boolean dryRun = arguments.path("dry_run").asBoolean(true);
         String confirmation = arguments.path("confirmation").asText(null);
 
@@ -87,12 +86,12 @@ public final class ReplayFailedEventsHandler implements ToolHandler {
             }
             result.put("message", ids.isEmpty() ? "Nothing to replay: no unresolved failure"
                     + (plan.scheduled > 0 ? " without a retry still scheduled" : "") + " in the window."
-                    : "Dry run: " + ids.size() + " event(s) would be replayed; Hook0 sends each AGAIN to every"
-                    + " current matching subscription listed, including those that already got it. Nothing was sent.");
+                    : "Dry run, nothing sent: " + ids.size() + " event(s) would be replayed, each AGAIN to every"
+                    + " current matching subscription listed (also those that already got it).");
             ArrayNode next = result.putArray("next_steps");
             if (!ids.isEmpty()) {
-                next.add("To replay exactly these: replay_failed_events with application_id, dry_run:false and"
-                        + " this confirmation (valid " + ReplayConfirmations.VALIDITY.toMinutes() + " min, once).");
+                next.add("To replay exactly these: the same call with dry_run:false and this confirmation (valid "
+                        + ReplayConfirmations.VALIDITY.toMinutes() + " min, once).");
             }
             return ToolOutcome.success(result);
         }
@@ -116,44 +115,54 @@ public final class ReplayFailedEventsHandler implements ToolHandler {
     private ToolOutcome execute(ToolDefinition tool, Route replay, String app, List<String> ids, CallContext context,
             ObjectNode result) throws Hook0TransportException {
         result.put("dry_run", false);
-        ArrayNode outcomes = Json.MAPPER.createArrayNode();
-        int replayed = 0;
+        List<String> replayedIds = new ArrayList<>();
+        List<String> notReplayed = new ArrayList<>();
+        ArrayNode failed = Json.MAPPER.createArrayNode();
         String stopped = null;
         Set<String> done = new LinkedHashSet<>();
         for (String id : new TreeSet<>(ids)) {
             if (!done.add(id)) {
                 continue;
             }
-            ObjectNode out = outcomes.addObject().put("event_id", id);
             if (stopped != null) {
-                out.put("outcome", "not_replayed");
+                notReplayed.add(id);
                 continue;
             }
             ObjectNode args = Json.object().put("application_id", app).put("event_id", id);
             Hook0Response r = context.send(RequestBuilder.build(replay, args));
             if (r.isSuccess()) {
-                out.put("outcome", "replayed");
-                replayed++;
+                replayedIds.add(id);
             } else if (r.status() == 429 || r.problem().map(p -> p.id() != null
                     && p.id().toLowerCase().contains("quota")).orElse(false)) {
                 stopped = "Hook0 answered " + r.status() + r.problem().map(p -> " " + p.id()).orElse("")
-                        + " at event " + id + "; the rest was not sent";
-                out.put("outcome", "not_replayed");
-                out.put("http_status", r.status());
+                        + " at event " + id + "; it and the rest were not sent";
+                notReplayed.add(id);
             } else {
-                out.put("outcome", "failed");
-                out.put("http_status", r.status());
+                ObjectNode out = failed.addObject().put("event_id", id).put("http_status", r.status());
                 r.problem().ifPresent(p -> out.put("problem", p.id()));
             }
         }
-        result.set("events", outcomes);
-        result.put("count", outcomes.size());
+        int replayed = replayedIds.size();
+        int total = done.size();
+        result.put("count", total);
         result.put("replayed", replayed);
-        result.put("not_replayed", outcomes.size() - replayed);
+        result.put("not_replayed", total - replayed);
+        if (replayed < total) {
+            // Per-event outcome; when every event went, the confirmed set itself is the list.
+            ArrayNode list = result.putArray("replayed_ids");
+            replayedIds.forEach(list::add);
+        }
+        if (!notReplayed.isEmpty()) {
+            ArrayNode rest = result.putArray("not_replayed_ids");
+            notReplayed.forEach(rest::add);
+        }
+        if (!failed.isEmpty()) {
+            result.set("failed", failed);
+        }
         if (stopped != null) {
             result.put("stopped", stopped);
         }
-        result.put("message", replayed + " of " + outcomes.size() + " event(s) queued for replay to their current"
+        result.put("message", (replayed == total ? "All " : replayed + " of ") + total + " event(s) queued for replay to their current"
                 + " matching subscriptions" + (stopped != null ? "; stopped: " + stopped : "") + ".");
         result.putArray("next_steps").add("Follow the new deliveries with list_request_attempts (event_id) or"
                 + " explain_event_delivery.");
@@ -220,23 +229,41 @@ public final class ReplayFailedEventsHandler implements ToolHandler {
             return out;
         }
 
+        /**
+         * The events grouped by what a replay does with them (type, subscriptions that failed, subscriptions that
+         * would receive it again), each subscription named once: compact enough for dozens of events.
+         */
         ObjectNode describe() {
             ObjectNode result = header.deepCopy();
-            ArrayNode list = result.putArray("events");
+            ObjectNode names = Json.object();
+            Map<String, ObjectNode> groups = new LinkedHashMap<>();
             for (Candidate c : events) {
-                ObjectNode e = list.addObject().put("event_id", c.eventId).put("event_type_name", c.type);
-                if (!c.lastAttemptAt.isEmpty()) {
-                    e.put("last_attempt_at", c.lastAttemptAt);
-                }
-                if (!c.failedTo.isEmpty()) {
-                    ArrayNode failed = e.putArray("failed_to");
-                    c.failedTo.forEach(failed::add);
-                }
-                ArrayNode again = e.putArray("would_be_sent_to");
+                List<String> again = new ArrayList<>();
                 for (JsonNode s : receivers(c)) {
-                    again.add(label(s));
+                    String id = s.path("subscription_id").asText();
+                    again.add(id);
+                    names.put(id, shortLabel(s));
                 }
+                List<String> failed = c.failedTo.stream().sorted().toList();
+                for (String id : failed) {
+                    if (!names.has(id)) {
+                        names.put(id, subscriptions.stream().filter(s -> s.path("subscription_id").asText().equals(id))
+                                .findFirst().map(ReplayFailedEventsHandler::shortLabel).orElse("(no longer listed)"));
+                    }
+                }
+                String key = c.type + "|" + failed + "|" + again;
+                ObjectNode group = groups.computeIfAbsent(key, k -> {
+                    ObjectNode g = Json.object().put("event_type_name", c.type);
+                    failed.forEach(g.putArray("failed_to")::add);
+                    again.forEach(g.putArray("would_be_sent_to")::add);
+                    g.putArray("event_ids");
+                    return g;
+                });
+                ((ArrayNode) group.get("event_ids")).add(c.eventId);
             }
+            result.set("subscriptions", names);
+            ArrayNode list = result.putArray("groups");
+            groups.values().forEach(list::add);
             result.put("count", events.size());
             result.put("left_out_scheduled", scheduled);
             return result;
@@ -257,18 +284,13 @@ public final class ReplayFailedEventsHandler implements ToolHandler {
     }
 
     private static String label(JsonNode subscription) {
-        return UntrustedText.clean(subscription.path("description").asText("(no description)")) + " → "
-                + host(subscription.path("target").path("url").asText("")) + " ("
-                + subscription.path("subscription_id").asText() + ")";
+        return shortLabel(subscription) + " (" + subscription.path("subscription_id").asText() + ")";
     }
 
-    private static String host(String url) {
-        try {
-            String host = java.net.URI.create(url).getHost();
-            return host == null ? "(unknown host)" : host;
-        } catch (IllegalArgumentException e) {
-            return "(unparsable target)";
-        }
+    /** "CRM sync → crm.acme.example": the description (outside text, cleaned) and the target's host. */
+    private static String shortLabel(JsonNode subscription) {
+        return UntrustedText.clean(subscription.path("description").asText("(no description)")) + " → "
+                + TargetHost.of(subscription.path("target").path("url").asText(""));
     }
 
     private Plan plan(ToolDefinition tool, List<Route> routes, ObjectNode arguments, String app, Instant now,
@@ -304,78 +326,32 @@ public final class ReplayFailedEventsHandler implements ToolHandler {
             return plan;
         }
 
-        Instant until = instant(arguments, "until", now);
-        Instant since = instant(arguments, "since", until.minus(DEFAULT_WINDOW));
-        if (!since.isBefore(until)) {
-            throw new ArgumentException("'since' must be before 'until'");
+        DeliveryWindow window = DeliveryWindow.of(arguments, now);
+        window.describe(plan.header);
+        AttemptWalk.Result walk = AttemptWalk.walk(tool, routes.get(1), AttemptWalk.pageArguments(app, window, arguments),
+                AttemptWalk.DEFAULT_CAP, context, arguments);
+        if (walk.error() != null) {
+            plan.error = walk.error();
+            return plan;
         }
-        plan.header.putObject("window").put("since", since.toString()).put("until", until.toString());
-        ObjectNode pageArgs = Json.object().put("application_id", app)
-                .put("since", since.toString()).put("until", until.toString());
-        if (arguments.hasNonNull("subscription_id")) {
-            pageArgs.put("subscription_id", arguments.get("subscription_id").asText());
-        }
-        JsonNode types = arguments.get("event_type_names");
-        if (types != null && types.isArray() && !types.isEmpty()) {
-            List<String> names = new ArrayList<>();
-            types.forEach(t -> names.add(t.asText()));
-            pageArgs.put("event_type_names", String.join(",", names));
-        }
-        Map<String, JsonNode> latest = new LinkedHashMap<>();
-        Map<String, Boolean> failedBefore = new LinkedHashMap<>();
-        int scanned = 0;
-        boolean complete = false;
-        while (scanned < MAX_ATTEMPTS_SCANNED) {
-            Hook0Response page = context.send(RequestBuilder.build(routes.get(1), pageArgs));
-            if (!page.isSuccess()) {
-                plan.error = ErrorResults.fromResponse(tool, page, arguments);
-                return plan;
-            }
-            JsonNode items = SuccessBody.array(page);
-            for (JsonNode a : items) {
-                scanned++;
-                String pair = a.path("event_id").asText() + "|" + a.path("subscription").path("subscription_id").asText();
-                JsonNode before = latest.get(pair);
-                if (before == null || a.path("created_at").asText().compareTo(before.path("created_at").asText()) > 0) {
-                    latest.put(pair, a);
-                }
-                if ("failed".equals(a.path("status").path("type").asText())) {
-                    failedBefore.put(pair, true);
-                }
-            }
-            Optional<String> cursor = Pagination.nextCursor(page);
-            if (items.isEmpty() || cursor.isEmpty()) {
-                complete = true;
-                break;
-            }
-            pageArgs.put("cursor", cursor.get());
-        }
-        plan.header.put("complete", complete);
-        plan.header.put("scanned", scanned);
+        walk.describe(plan.header);
 
         boolean includeScheduled = arguments.path("include_scheduled").asBoolean(false);
         Map<String, Candidate> byEvent = new LinkedHashMap<>();
         Set<String> scheduledEvents = new TreeSet<>();
-        for (Map.Entry<String, JsonNode> e : latest.entrySet()) {
-            JsonNode a = e.getValue();
-            String status = a.path("status").path("type").asText();
-            boolean failed = status.equals("failed");
-            boolean retrying = !failed && !status.equals("successful")
-                    && (failedBefore.containsKey(e.getKey()) || a.path("retry_count").asInt(0) > 0);
-            if (!failed && !retrying) {
+        for (DeliveryPairs.Pair pair : DeliveryPairs.of(walk.attempts())) {
+            if (!pair.unresolved()) {
                 continue;
             }
-            String eventId = a.path("event_id").asText();
-            if (retrying && !includeScheduled) {
-                scheduledEvents.add(eventId);
+            if (pair.state() == DeliveryPairs.State.RETRY_SCHEDULED && !includeScheduled) {
+                scheduledEvents.add(pair.eventId);
                 continue;
             }
-            Candidate c = byEvent.computeIfAbsent(eventId, Candidate::new);
-            c.type = a.path("event").path("event_type_name").asText();
-            c.failedTo.add(a.path("subscription").path("subscription_id").asText());
-            String at = a.path("created_at").asText();
-            if (at.compareTo(c.lastAttemptAt) > 0) {
-                c.lastAttemptAt = at;
+            Candidate c = byEvent.computeIfAbsent(pair.eventId, Candidate::new);
+            c.type = pair.eventType();
+            c.failedTo.add(pair.subscriptionId);
+            if (pair.lastAttemptAt().compareTo(c.lastAttemptAt) > 0) {
+                c.lastAttemptAt = pair.lastAttemptAt();
             }
         }
         scheduledEvents.removeAll(byEvent.keySet());
@@ -410,17 +386,5 @@ public final class ReplayFailedEventsHandler implements ToolHandler {
             }
         }
         return false;
-    }
-
-    private static Instant instant(ObjectNode arguments, String name, Instant otherwise) {
-        JsonNode v = arguments.get(name);
-        if (v == null || v.isNull()) {
-            return otherwise;
-        }
-        try {
-            return java.time.OffsetDateTime.parse(v.asText()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new ArgumentException("'" + name + "' must be a date-time such as 2026-01-31T12:00:00Z");
-        }
     }
 }

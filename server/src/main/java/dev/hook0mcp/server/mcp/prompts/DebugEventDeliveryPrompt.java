@@ -73,6 +73,10 @@ public final class DebugEventDeliveryPrompt implements Hook0Prompt {
             s.append("   To see whether the subscription fails for every event, not just this one: get_delivery_health"
                     + " with {\"application_id\": ").append(json(app)).append("}.\n");
         }
+        if (surface.isEnabled("list_failed_deliveries")) {
+            s.append("   Other events still failing for the same subscription: list_failed_deliveries with"
+                    + " {\"application_id\": ").append(json(app)).append(", \"subscription_id\": …}.\n");
+        }
         s.append("4. Fix: ");
         boolean canFix = false;
         if (surface.isEnabled("update_subscription")) {

@@ -34,8 +34,9 @@ final class HttpCallers {
 
     static HttpTransportServer start(String apiUrl, String transport, String configuredToken, HttpLimits limits)
             throws Exception {
+        // The sandbox has no rate limit: probes go unpaced (their quotas still count).
         Map<String, String> env = new HashMap<>(Map.of("HOOK0_API_URL", apiUrl, "MCP_TRANSPORT", transport,
-                "MCP_PORT", "0"));
+                "MCP_PORT", "0", "HOOK0_UNPACED_PROBES", "true"));
         if (configuredToken != null) {
             env.put("HOOK0_API_TOKEN", configuredToken);
         }

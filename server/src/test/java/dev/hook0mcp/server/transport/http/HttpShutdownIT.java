@@ -33,7 +33,7 @@ class HttpShutdownIT {
         try (Sandbox sandbox = Sandbox.start(0)) {
             Set<Thread> before = liveNonDaemon();
             Config config = new ConfigParser(Map.of("HOOK0_API_URL", sandbox.baseUrl(), "MCP_TRANSPORT", "http",
-                    "MCP_PORT", "0")).parse(new String[0]);
+                    "MCP_PORT", "0", "HOOK0_UNPACED_PROBES", "true")).parse(new String[0]);
             HttpTransportServer server = HttpTransportServer.start(config, new ServerCore(config).sessions());
             var transport = HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + server.port())
                     .endpoint("/mcp")

@@ -82,7 +82,7 @@ class StatelessModeIT {
         JsonNode rootTools = answer(HttpCallers.post(server, sandbox.rootToken(), null, HttpCallers.LIST_TOOLS));
         JsonNode readTools = answer(HttpCallers.post(server, readOnly, null, HttpCallers.LIST_TOOLS));
         assertEquals(ToolCatalog.standard().size(), rootTools.path("result").path("tools").size());
-        assertEquals(17, readTools.path("result").path("tools").size());
+        assertEquals(19, readTools.path("result").path("tools").size());
 
         sandbox.requestLog().clear();
         JsonNode apps = answer(HttpCallers.post(server, readOnly, null, call(3, "list_applications", "{}")));
