@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hook0mcp.catalog.ToolCatalog;
 import dev.hook0mcp.sandbox.RecordedRequest;
 import dev.hook0mcp.sandbox.Sandbox;
 import dev.hook0mcp.server.Launcher;
@@ -38,6 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ProbeCacheIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A root token gets every catalogue tool. */
+    private static final int ALL_TOOLS = ToolCatalog.standard().tools().size();
     private static Sandbox sandbox;
 
     @TempDir
@@ -57,14 +60,14 @@ class ProbeCacheIT {
     void secondStartListsToolsBeforeAnyRequestToHook0ThenAsksAgain() throws Exception {
         String token = sandbox.tokens().mintRoot();
         try (Server first = new Server(token)) {
-            assertEquals(29, first.listTools().size());
+            assertEquals(ALL_TOOLS, first.listTools().size());
         }
         sandbox.requestLog().clear();
         try (Server second = new Server(token)) {
             List<String> tools = second.listTools();
             List<RecordedRequest> beforeList = sandbox.requestLog().entries();
             assertEquals(List.of(), beforeList, "no request to Hook0 before the first tools/list");
-            assertEquals(29, tools.size());
+            assertEquals(ALL_TOOLS, tools.size());
             awaitRequest("/api/v1/instance"); // then it asks Hook0 again in the background
         }
     }
@@ -111,7 +114,7 @@ class ProbeCacheIT {
         Files.writeString(onlyCacheFile(), "{\"format\":1,\"written_at_ms\":");
         sandbox.requestLog().clear();
         try (Server second = new Server(token)) {
-            assertEquals(29, second.listTools().size());
+            assertEquals(ALL_TOOLS, second.listTools().size());
             assertTrue(sandbox.requestLog().entries().stream().anyMatch(r -> r.path().equals("/api/v1/instance")),
                     "probed again before listing, as on a first start");
         }
