@@ -77,6 +77,22 @@ class DeliveryTriageIT {
 
     @Test
     @Order(1)
+    void aWalkStoppedAtMaxAttemptsSaysSoAndHowFarItGot() throws Exception {
+        int total = storeAttempts().size();
+        int cap = 5;
+        assertTrue(total > cap, "the seeded window holds more than " + cap + " attempts");
+        Map<String, Object> capped = new HashMap<>(window());
+        capped.put("max_attempts", cap);
+        JsonNode health = ok(root.callTool(new McpSchema.CallToolRequest("get_delivery_health", capped)));
+        assertFalse(health.path("complete").asBoolean(), health.toString());
+        assertTrue(health.path("scanned").asInt() >= cap && health.path("scanned").asInt() < total, health.toString());
+        assertFalse(health.path("stopped").asText().isBlank(), "says why it stopped early: " + health);
+        assertEquals(health.path("scanned").asInt(), health.at("/totals/attempts").asInt(),
+                "the figures cover exactly what was read");
+    }
+
+    @Test
+    @Order(1)
     void healthFiguresEqualTheStoresForTheSameWindow() throws Exception {
         JsonNode health = ok(root.callTool(new McpSchema.CallToolRequest("get_delivery_health", window())));
         List<RequestAttempt> attempts = storeAttempts();
