@@ -88,17 +88,8 @@ public final class McpStatelessFeatures {
             server.listTools().forEach(t -> registered.put(t.name(), t));
             Runnable sync = () -> {
                 synchronized (registered) {
-                    for (var spec : tools(context.surface(), executor, context, audit)) {
-                        String name = spec.tool().name();
-                        McpSchema.Tool before = registered.get(name);
-                        if (!spec.tool().equals(before)) {
-                            if (before != null) {
-                                server.removeTool(name);
-                            }
-                            server.addTool(spec);
-                            registered.put(name, spec.tool());
-                        }
-                    }
+                    ChangedTools.register(registered, tools(context.surface(), executor, context, audit),
+                            spec -> spec.tool(), server::removeTool, server::addTool);
                 }
             };
             live.onChange(sync);

@@ -48,17 +48,8 @@ final class ToolListSync {
 
     synchronized void sync() {
         ToolSurface surface = context.surface();
-        for (SyncToolSpecification spec : McpTools.specifications(surface, executor, exchange -> context, audit)) {
-            String name = spec.tool().name();
-            McpSchema.Tool before = registered.get(name);
-            if (!spec.tool().equals(before)) {
-                if (before != null) {
-                    server.removeTool(name);
-                }
-                server.addTool(spec);
-                registered.put(name, spec.tool());
-            }
-        }
+        ChangedTools.register(registered, McpTools.specifications(surface, executor, exchange -> context, audit),
+                SyncToolSpecification::tool, server::removeTool, server::addTool);
         List<String> now = surface.enabledNames();
         if (!now.equals(listed)) {
             listed = now;

@@ -278,7 +278,9 @@ class StatelessBalancerIT {
             for (int i = 0; i < n; i++) {
                 started.add(pool.submit(() -> {
                     Config config = new ConfigParser(Map.of("HOOK0_API_URL", sandbox.baseUrl(), "MCP_TRANSPORT", "http",
-                            "MCP_PORT", "0", "MCP_STATELESS", Boolean.toString(stateless), "MCP_METRICS", "true"))
+                            "MCP_PORT", "0", "MCP_STATELESS", Boolean.toString(stateless), "MCP_METRICS", "true",
+                            // as in a container: no probe cache shared between replicas (each probes its callers)
+                            "HOOK0_PROBE_CACHE_TTL_SECONDS", "0"))
                             .parse(new String[0]);
                     ServerCore core = new ServerCore(config);
                     return HttpTransportServer.start(config, core.sessions(),
