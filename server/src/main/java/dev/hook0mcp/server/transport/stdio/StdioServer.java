@@ -42,8 +42,8 @@ public final class StdioServer {
         InFlightRequests inFlight = new InFlightRequests();
         ResponseWatcher out = new ResponseWatcher(stdout, inFlight);
         StdioGuard guarded = new StdioGuard(stdin, out, MAX_LINE_BYTES, ended::countDown, inFlight, grace);
-        var transport = new StdioServerTransportProvider(
-                new JacksonMcpJsonMapper(dev.hook0mcp.server.json.Json.MAPPER), guarded, out);
+        var transport = new SerializedSends(new StdioServerTransportProvider(
+                new JacksonMcpJsonMapper(dev.hook0mcp.server.json.Json.MAPPER), guarded, out));
         tokens.warmUp(McpServer.sync(transport), token);
         TokenSessions.TokenSession session = opening.await();
         McpSyncServer server = tokens.server(McpServer.sync(transport), session, false);
