@@ -23,12 +23,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The probe-result cache across starts: the real server (in-process, stdio over pipes) against the sandbox with real
@@ -43,8 +43,17 @@ class ProbeCacheIT {
     private static final int ALL_TOOLS = ToolCatalog.standard().tools().size();
     private static Sandbox sandbox;
 
-    @TempDir
-    Path cacheDir;
+    /**
+     * Under target/, not a JUnit temp dir: a server's background re-probe may still write its answer after the
+     * server's stdio ended, and would race the temp dir's deletion.
+     */
+    private Path cacheDir;
+
+    @org.junit.jupiter.api.BeforeEach
+    void freshCacheDir() throws IOException {
+        cacheDir = Files.createDirectories(Path.of("target", "probe-cache-it", UUID.randomUUID().toString()))
+                .toAbsolutePath();
+    }
 
     @BeforeAll
     static void startSandbox() {
