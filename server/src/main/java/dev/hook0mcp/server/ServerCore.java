@@ -71,7 +71,7 @@ public final class ServerCore implements AutoCloseable {
 
     /** Serves a token on any transport: used by stdio for its one token, by HTTP for each caller's. */
     public TokenSessions sessions() {
-        return new TokenSessions(inspector, client, executor, audit, config.transport());
+        return new TokenSessions(inspector, client, executor, audit, config.transport(), config.handshakeWait());
     }
 
     public AccessInspector inspector() {

@@ -19,8 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveAccess implements CallerAccess {
 
-    /** How long the MCP handshake waits for probing before it is answered from the token's own text. */
-    public static final Duration HANDSHAKE_WAIT = Duration.ofSeconds(4);
     /** A start served from the probe cache asks Hook0 again this long after the first tools/list ... */
     static final Duration REVALIDATE_AFTER_LIST = Duration.ofMillis(300);
     /** ... or this long after start when no tools/list comes. */
@@ -44,18 +42,19 @@ public final class LiveAccess implements CallerAccess {
     }
 
     /**
-     * Inspects {@code token}; returns the probed report when it comes within {@link #HANDSHAKE_WAIT}, else the
-     * provisional one, replaced when probing ends. Each outcome is logged once.
+     * Inspects {@code token}; returns the probed report when it comes within {@code handshakeWait}
+     * (HOOK0_HANDSHAKE_WAIT_SECONDS), else the provisional one, replaced when probing ends. Each outcome is logged
+     * once.
      */
-    public static LiveAccess inspect(AccessInspector inspector, String token, Logger log) {
-        return begin(inspector, token, log).await();
+    public static LiveAccess inspect(AccessInspector inspector, String token, Logger log, Duration handshakeWait) {
+        return begin(inspector, token, log, handshakeWait).await();
     }
 
     /**
      * Starts inspecting {@code token} on its own thread and returns at once, so the caller can set up the MCP
      * server meanwhile; {@link Inspection#await} then gives the access as {@link #inspect} would.
      */
-    public static Inspection begin(AccessInspector inspector, String token, Logger log) {
+    public static Inspection begin(AccessInspector inspector, String token, Logger log, Duration handshakeWait) {
         Optional<AccessReport> remembered = inspector.remembered(token);
         if (remembered.isPresent()) {
             LiveAccess live = new LiveAccess(remembered.get()).watched(inspector, token);
@@ -63,7 +62,7 @@ public final class LiveAccess implements CallerAccess {
             log.info("listing the tools from Hook0's answers of a recent start (probe cache); asking Hook0 again in"
                     + " the background");
             live.revalidate(inspector, token, log);
-            return new Inspection(inspector, token, log, null, live);
+            return new Inspection(inspector, token, log, null, live, handshakeWait);
         }
         CompletableFuture<AccessReport> probing = new CompletableFuture<>();
         Thread prober = new Thread(() -> {
@@ -75,7 +74,7 @@ public final class LiveAccess implements CallerAccess {
         }, "hook0-inspect");
         prober.setDaemon(true);
         prober.start();
-        return new Inspection(inspector, token, log, probing, null);
+        return new Inspection(inspector, token, log, probing, null, handshakeWait);
     }
 
     /**
@@ -117,18 +116,20 @@ public final class LiveAccess implements CallerAccess {
         private final Logger log;
         private final CompletableFuture<AccessReport> probing;
         private final LiveAccess remembered;
+        private final Duration handshakeWait;
 
         private Inspection(AccessInspector inspector, String token, Logger log, CompletableFuture<AccessReport> probing,
-                LiveAccess remembered) {
+                LiveAccess remembered, Duration handshakeWait) {
             this.inspector = inspector;
             this.token = token;
             this.log = log;
             this.probing = probing;
             this.remembered = remembered;
+            this.handshakeWait = handshakeWait;
         }
 
         /**
-         * The remembered access at once; else the probed one when probing ends within {@link #HANDSHAKE_WAIT},
+         * The remembered access at once; else the probed one when probing ends within the handshake wait,
          * else the provisional one.
          */
         public LiveAccess await() {
@@ -136,13 +137,13 @@ public final class LiveAccess implements CallerAccess {
                 return remembered;
             }
             try {
-                AccessReport probed = probing.get(HANDSHAKE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                AccessReport probed = probing.get(handshakeWait.toMillis(), TimeUnit.MILLISECONDS);
                 TokenInfoLog.log(probed.tokenInfo(), log);
                 return new LiveAccess(probed).watched(inspector, token);
             } catch (TimeoutException e) {
                 LiveAccess live = new LiveAccess(inspector.provisional(token)).watched(inspector, token);
                 log.warn("Hook0 has not answered the probes within {} s: serving the tools the token's own text"
-                        + " allows until it does", HANDSHAKE_WAIT.toSeconds());
+                        + " allows until it does (HOOK0_HANDSHAKE_WAIT_SECONDS)", handshakeWait.toSeconds());
                 probing.whenComplete((probed, failure) -> {
                     if (probed != null) {
                         TokenInfoLog.log(probed.tokenInfo(), log);

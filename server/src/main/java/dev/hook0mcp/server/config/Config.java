@@ -25,6 +25,8 @@ import java.util.Set;
  * @param probeCacheTtl  HOOK0_PROBE_CACHE_TTL_SECONDS: how long Hook0's answers to a token's probes list its tools
  *                       at the next start (then re-asked in the background); zero turns the cache off
  * @param probeCacheDir  HOOK0_PROBE_CACHE_DIR: where those answers are kept (never the token)
+ * @param handshakeWait  HOOK0_HANDSHAKE_WAIT_SECONDS: how long the MCP handshake waits for Hook0's answers to the
+ *                       probes before it is answered from the token's own text (zero: it never waits)
  */
 public record Config(
         Command command,
@@ -51,7 +53,8 @@ public record Config(
         Set<String> trustedProxies,
         boolean unpacedProbes,
         Duration probeCacheTtl,
-        String probeCacheDir) {
+        String probeCacheDir,
+        Duration handshakeWait) {
 
     public static final String DEFAULT_API_URL = "https://app.hook0.com";
     public static final int DEFAULT_PORT = 3000;
@@ -62,6 +65,7 @@ public record Config(
     /** MCP_SHUTDOWN_GRACE_SECONDS: how long in-flight calls may finish on SIGTERM or end of input. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
     public static final Duration DEFAULT_PROBE_CACHE_TTL = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_HANDSHAKE_WAIT = Duration.ofSeconds(4);
     public static final int DEFAULT_AUDIT_LOG_MAX_MB = 100;
 
     /** What the process was asked to do. */
@@ -88,7 +92,7 @@ public record Config(
         return new Config(command, transport, host, port, newApiUrl, newToken, readOnly, toolsets, tools,
                 excludeTools, revealSecrets, timeout, maxResultBytes, sandbox, allowedOrigins, callTimeout,
                 shutdownGrace, auditLog, auditLogMaxMb, stateless, metrics, trustedProxies, unpacedProbes,
-                probeCacheTtl, probeCacheDir);
+                probeCacheTtl, probeCacheDir, handshakeWait);
     }
 
     /** The audit log's size cap in bytes. */
@@ -106,6 +110,6 @@ public record Config(
                 + ", shutdownGrace=" + shutdownGrace + ", auditLog=" + auditLog + ", auditLogMaxMb=" + auditLogMaxMb
                 + ", stateless=" + stateless + ", metrics=" + metrics + ", trustedProxies=" + trustedProxies
                 + ", unpacedProbes=" + unpacedProbes + ", probeCacheTtl=" + probeCacheTtl + ", probeCacheDir="
-                + probeCacheDir + "]";
+                + probeCacheDir + ", handshakeWait=" + handshakeWait + "]";
     }
 }

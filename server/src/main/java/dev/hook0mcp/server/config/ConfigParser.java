@@ -69,6 +69,10 @@ public final class ConfigParser {
             new Option("--unpaced-probes", "HOOK0_UNPACED_PROBES", false,
                     "true: send the start-up probes without pacing them to Hook0's rate limit (a self-hosted Hook0 with"
                             + " API rate limiting off); the per-token and per-family probe quotas still apply"),
+            new Option("--handshake-wait", "HOOK0_HANDSHAKE_WAIT_SECONDS", true,
+                    "seconds the MCP handshake waits for Hook0's answers to the start-up probes before it is answered"
+                            + " from the token's own text, the tool list following once Hook0 answers (default "
+                            + Config.DEFAULT_HANDSHAKE_WAIT.toSeconds() + "; 0 = never wait)"),
             new Option("--probe-cache-ttl", "HOOK0_PROBE_CACHE_TTL_SECONDS", true,
                     "seconds Hook0's answers to a token's probes list its tools at the next start, re-asked in the"
                             + " background (default " + Config.DEFAULT_PROBE_CACHE_TTL.toSeconds() + "; 0 = off)"),
@@ -156,7 +160,7 @@ public final class ConfigParser {
                 null, false, Set.of(), Set.of(), Set.of(), false, Config.DEFAULT_TIMEOUT,
                 Config.DEFAULT_MAX_RESULT_BYTES, false, Set.of(), Config.DEFAULT_CALL_TIMEOUT,
                 Config.DEFAULT_SHUTDOWN_GRACE, null, Config.DEFAULT_AUDIT_LOG_MAX_MB, false, false, Set.of(), false,
-                Config.DEFAULT_PROBE_CACHE_TTL, defaultProbeCacheDir());
+                Config.DEFAULT_PROBE_CACHE_TTL, defaultProbeCacheDir(), Config.DEFAULT_HANDSHAKE_WAIT);
     }
 
     private Config build(Config.Command command, Map<String, String> flags) {
@@ -179,6 +183,8 @@ public final class ConfigParser {
                 (int) Config.DEFAULT_SHUTDOWN_GRACE.toSeconds(), 0, 600);
         int probeCacheSeconds = s.integer("--probe-cache-ttl", "HOOK0_PROBE_CACHE_TTL_SECONDS",
                 (int) Config.DEFAULT_PROBE_CACHE_TTL.toSeconds(), 0, 86_400);
+        int handshakeWaitSeconds = s.integer("--handshake-wait", "HOOK0_HANDSHAKE_WAIT_SECONDS",
+                (int) Config.DEFAULT_HANDSHAKE_WAIT.toSeconds(), 0, 600);
         String probeCacheDir = s.string("--probe-cache-dir", "HOOK0_PROBE_CACHE_DIR", defaultProbeCacheDir());
         String auditLog = s.raw("--audit-log", "HOOK0_AUDIT_LOG");
         if (auditLog != null && TokenText.looksLikeToken(auditLog.strip())) {
@@ -222,7 +228,8 @@ public final class ConfigParser {
                 s.list("--trusted-proxies", "MCP_TRUSTED_PROXIES"),
                 s.bool("--unpaced-probes", "HOOK0_UNPACED_PROBES"),
                 Duration.ofSeconds(probeCacheSeconds),
-                probeCacheDir);
+                probeCacheDir,
+                Duration.ofSeconds(handshakeWaitSeconds));
     }
 
     /** $XDG_CACHE_HOME/hook0-mcp when set to an absolute path, else ~/.cache/hook0-mcp. */

@@ -29,14 +29,20 @@ final class CallerShares {
     private record Share(Semaphore running, AtomicInteger waiting) {}
 
     private final Map<CallerAccess, Share> shares = new WeakHashMap<>();
+    private final Duration wait;
+
+    CallerShares() {
+        this(WAIT);
+    }
+
+    /** @param wait how long a call beyond the share waits for a slot (the server's is {@link #WAIT}) */
+    CallerShares(Duration wait) {
+        this.wait = wait;
+    }
 
     /** A held slot, or null when the caller already runs {@link #PER_CALLER} calls (after waiting briefly). */
     Semaphore enter(CallContext caller) throws InterruptedException {
-        Share share;
-        synchronized (shares) {
-            share = shares.computeIfAbsent(caller.access(),
-                    c -> new Share(new Semaphore(PER_CALLER), new AtomicInteger()));
-        }
+        Share share = shareOf(caller);
         if (share.running().tryAcquire()) {
             return share.running();
         }
@@ -44,9 +50,21 @@ final class CallerShares {
             if (share.waiting().incrementAndGet() > MAX_WAITING) {
                 return null;
             }
-            return share.running().tryAcquire(WAIT.toMillis(), TimeUnit.MILLISECONDS) ? share.running() : null;
+            return share.running().tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS) ? share.running() : null;
         } finally {
             share.waiting().decrementAndGet();
+        }
+    }
+
+    /** How many of the caller's calls are waiting for a slot now (a test waits for its waiters with it). */
+    int waiting(CallContext caller) {
+        return Math.max(0, shareOf(caller).waiting().get());
+    }
+
+    private Share shareOf(CallContext caller) {
+        synchronized (shares) {
+            return shares.computeIfAbsent(caller.access(),
+                    c -> new Share(new Semaphore(PER_CALLER), new AtomicInteger()));
         }
     }
 

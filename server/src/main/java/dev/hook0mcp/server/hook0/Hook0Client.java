@@ -290,6 +290,11 @@ public final class Hook0Client {
         }
     }
 
+    /** "30", or "0.2" for a timeout below a second (a test's). */
+    private static String seconds(Duration duration) {
+        return java.math.BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString();
+    }
+
     private static String describeDeadline(Deadline deadline) {
         return deadline.describe();
     }
@@ -313,7 +318,7 @@ public final class Hook0Client {
             message = where + " did not finish within " + describeDeadline(deadline)
                     + "; raise it if Hook0 is this slow";
         } else if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
-            message = where + " timed out after " + timeout.toSeconds()
+            message = where + " timed out after " + seconds(timeout)
                     + " s (raise HOOK0_TIMEOUT_SECONDS if Hook0 is slow)";
         } else {
             message = where + " failed: " + e.getClass().getSimpleName()

@@ -11,6 +11,7 @@ import dev.hook0mcp.server.hook0.Hook0Client;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.McpSyncServer;
+import java.time.Duration;
 import org.slf4j.Logger;
 
 /**
@@ -25,15 +26,20 @@ public final class TokenSessions {
     private final ToolExecutor executor;
     private final AuditLog auditLog;
     private final Transport transport;
+    private final Duration handshakeWait;
 
-    /** @param transport how this server's clients reach it, as the audit log names it */
+    /**
+     * @param transport     how this server's clients reach it, as the audit log names it
+     * @param handshakeWait how long opening a session waits for the probes (HOOK0_HANDSHAKE_WAIT_SECONDS)
+     */
     public TokenSessions(AccessInspector inspector, Hook0Client client, ToolExecutor executor, AuditLog auditLog,
-            Transport transport) {
+            Transport transport, Duration handshakeWait) {
         this.inspector = inspector;
         this.client = client;
         this.executor = executor;
         this.auditLog = auditLog;
         this.transport = transport;
+        this.handshakeWait = handshakeWait;
     }
 
     /** What one token gets: its live access, the context every call made with it carries, and its audit. */
@@ -45,7 +51,7 @@ public final class TokenSessions {
 
     /** Starts inspecting {@code token} in the background; the caller sets up its transport meanwhile. */
     public Opening begin(String token, Logger log) {
-        LiveAccess.Inspection inspection = LiveAccess.begin(inspector, token, log);
+        LiveAccess.Inspection inspection = LiveAccess.begin(inspector, token, log, handshakeWait);
         return () -> {
             LiveAccess access = inspection.await();
             return new TokenSession(access, new CallContext(client, token, access),
@@ -56,7 +62,7 @@ public final class TokenSessions {
     /** A token session being opened (see {@link #begin}). */
     @FunctionalInterface
     public interface Opening {
-        /** The session once the token is inspected (or {@link LiveAccess#HANDSHAKE_WAIT} has passed). */
+        /** The session once the token is inspected (or the handshake wait has passed). */
         TokenSession await();
     }
 

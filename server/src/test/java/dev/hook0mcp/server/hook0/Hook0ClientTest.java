@@ -32,6 +32,8 @@ class Hook0ClientTest {
     private final Deque<Scripted> script = new ArrayDeque<>();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private Hook0Client client;
+    /** Ends every scripted delay (a held answer), so stopping the server does not wait for one. */
+    private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
 
     @BeforeEach
     void start() throws IOException {
@@ -46,7 +48,7 @@ class Hook0ClientTest {
                 next = script.isEmpty() ? new Scripted(200, Map.of(), "{}", 0) : script.poll();
             }
             try {
-                Thread.sleep(next.delayMs());
+                released.await(next.delayMs(), java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -69,6 +71,7 @@ class Hook0ClientTest {
 
     @AfterEach
     void stop() {
+        released.countDown();
         http.stop(0);
     }
 
@@ -156,10 +159,11 @@ class Hook0ClientTest {
 
     @Test
     void timeoutsAndRefusedConnectionsSaySoPlainly() throws Exception {
-        script.add(new Scripted(200, Map.of(), "{}", 2_500));
-        Hook0Client impatient = new Hook0Client(baseUrl(), Duration.ofSeconds(1));
+        script.add(new Scripted(200, Map.of(), "{}", 60_000)); // answered only once the test is over
+        Hook0Client impatient = new Hook0Client(baseUrl(), Duration.ofMillis(250));
         var timeout = assertThrows(Hook0TransportException.class, () -> impatient.send(post(), "t"));
-        assertTrue(timeout.getMessage().contains("timed out after 1 s"), timeout.getMessage());
+        assertTrue(timeout.getMessage().contains("timed out after 0.25 s (raise HOOK0_TIMEOUT_SECONDS"),
+                timeout.getMessage());
 
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {

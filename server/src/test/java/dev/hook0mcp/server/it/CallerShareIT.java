@@ -18,21 +18,24 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Per-caller HTTP: one caller's slow calls cannot make another caller wait. Caller A floods list_events, which
- * the Hook0 double holds for 10 s; caller B's get_organization is answered at once, and A never has more than
- * its share of calls at Hook0.
+ * the Hook0 double holds until the test lets them go; caller B's get_organization is answered while A's calls are
+ * still held, and A never has more than its share of calls at Hook0.
  */
 class CallerShareIT {
 
-    private static final Duration SLOW = Duration.ofSeconds(10);
+    /** Held this long at most: the test releases them as soon as it has checked what it needs. */
+    private static final Duration HOLD = Duration.ofSeconds(50);
     private static final int A_CALLS = 30;
     /** CallerShares.PER_CALLER in the server. */
     private static final int SHARE = 8;
+    /** CallerShares.MAX_WAITING in the server: beyond share + waiting room, A's calls are refused at once. */
+    private static final int WAITING = 8;
 
     @Test
     void aCallerFloodingSlowCallsDoesNotStallAnotherCaller() throws Exception {
         try (Sandbox sandbox = Sandbox.start(0);
                 DelayingHook0 hook0 = new DelayingHook0(sandbox.baseUrl(), seen ->
-                        seen.method().equals("GET") && seen.path().equals("/api/v1/events") ? SLOW : Duration.ZERO);
+                        seen.method().equals("GET") && seen.path().equals("/api/v1/events") ? HOLD : Duration.ZERO);
                 InProcessHttpServer server = new InProcessHttpServer("http", Map.of("HOOK0_API_URL", hook0.url()))) {
             String tokenA = sandbox.rootToken();
             String tokenB = sandbox.tokens().mintRoot();
@@ -41,33 +44,37 @@ class CallerShareIT {
             String app = sandbox.applicationId().toString();
             ExecutorService callers = Executors.newFixedThreadPool(A_CALLS);
             try {
-                List<Future<Timed>> flood = new ArrayList<>();
+                List<Future<McpSchema.CallToolResult>> flood = new ArrayList<>();
                 for (int i = 0; i < A_CALLS; i++) {
-                    flood.add(callers.submit(() -> Timed.call(a, "list_events", Map.of("application_id", app))));
+                    flood.add(callers.submit(() -> a.callTool(new McpSchema.CallToolRequest("list_events",
+                            Map.of("application_id", app)))));
                 }
-                Thread.sleep(1_500); // A's calls now hold every slot they can get
+                // A's calls now hold every slot they can get: its share at Hook0, the rest waiting or refused.
+                awaitUntil(() -> hook0.held() == SHARE && done(flood) >= A_CALLS - SHARE - WAITING,
+                        "A's share of calls held at Hook0 and its calls beyond the waiting room refused");
 
-                Timed fromB = Timed.call(b, "get_organization", Map.of());
-                assertFalse(Boolean.TRUE.equals(fromB.result().isError()), fromB.text());
-                assertTrue(fromB.took().compareTo(Duration.ofSeconds(5)) < 0,
-                        "caller B waited " + fromB.took() + " behind caller A's slow calls");
+                McpSchema.CallToolResult fromB = b.callTool(new McpSchema.CallToolRequest("get_organization", Map.of()));
+                assertFalse(Boolean.TRUE.equals(fromB.isError()), text(fromB));
+                assertEquals(SHARE, hook0.held(), "caller B was answered while A's slow calls were all still held");
 
-                int slow = 0;
+                hook0.release();
+                int ran = 0;
                 int refused = 0;
-                for (Future<Timed> f : flood) {
-                    Timed t = f.get();
-                    if (Boolean.TRUE.equals(t.result().isError())) {
-                        assertTrue(t.text().contains("Too many concurrent calls for this token (" + SHARE + ")"), t.text());
+                for (Future<McpSchema.CallToolResult> f : flood) {
+                    McpSchema.CallToolResult t = f.get();
+                    if (Boolean.TRUE.equals(t.isError())) {
+                        assertTrue(text(t).contains("Too many concurrent calls for this token (" + SHARE + ")"), text(t));
                         refused++;
                     } else {
-                        assertTrue(t.took().compareTo(SLOW) >= 0, "an admitted call went through the slow route");
-                        slow++;
+                        ran++;
                     }
                 }
-                assertTrue(slow >= SHARE, "A's share of calls ran: " + slow);
-                assertTrue(refused > 0, "A's calls beyond its share are refused, not queued");
+                assertTrue(ran >= SHARE, "A's share of calls ran: " + ran);
+                assertTrue(refused >= A_CALLS - SHARE - WAITING, "A's calls beyond its share are refused, not queued: "
+                        + refused);
                 assertEquals(SHARE, hook0.mostHeld(), "A never had more than its share of requests at Hook0");
             } finally {
+                hook0.release();
                 callers.shutdownNow();
                 a.closeGracefully();
                 b.closeGracefully();
@@ -75,16 +82,19 @@ class CallerShareIT {
         }
     }
 
-    /** One tool call and how long it took. */
-    record Timed(McpSchema.CallToolResult result, Duration took) {
-        static Timed call(McpSyncClient client, String tool, Map<String, Object> arguments) {
-            long start = System.nanoTime();
-            McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest(tool, arguments));
-            return new Timed(result, Duration.ofNanos(System.nanoTime() - start));
-        }
+    private static int done(List<? extends Future<?>> futures) {
+        return (int) futures.stream().filter(Future::isDone).count();
+    }
 
-        String text() {
-            return result.content().isEmpty() ? "" : ((McpSchema.TextContent) result.content().get(0)).text();
+    private static void awaitUntil(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() - end < 0, "timed out waiting for: " + what);
+            Thread.sleep(10);
         }
+    }
+
+    private static String text(McpSchema.CallToolResult result) {
+        return result.content().isEmpty() ? "" : ((McpSchema.TextContent) result.content().get(0)).text();
     }
 }

@@ -40,6 +40,7 @@ final class DelayingHook0 implements AutoCloseable {
     private final AtomicInteger held = new AtomicInteger();
     private final AtomicInteger mostHeld = new AtomicInteger();
     private final java.util.concurrent.CountDownLatch firstHeld = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
 
     DelayingHook0(String sandboxUrl, Function<Seen, Duration> delayFor) throws IOException {
         this.target = sandboxUrl;
@@ -69,17 +70,30 @@ final class DelayingHook0 implements AutoCloseable {
         return mostHeld.get();
     }
 
+    /** How many requests are being held back now. */
+    int held() {
+        return held.get();
+    }
+
+    /**
+     * Ends every hold now and holds nothing from now on: a test holds requests "until it says so" (a long delay,
+     * then this), so what it checks while they are held does not depend on how fast the machine is.
+     */
+    void release() {
+        released.countDown();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             Seen seen = new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("Authorization"));
             Duration delay = delayFor.apply(seen);
-            if (!delay.isZero()) {
+            if (!delay.isZero() && released.getCount() > 0) {
                 mostHeld.accumulateAndGet(held.incrementAndGet(), Math::max);
                 firstHeld.countDown();
                 try {
-                    Thread.sleep(delay.toMillis());
+                    released.await(delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
                 } finally {
                     held.decrementAndGet();
                 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The real jar (stdio, a 64 MB heap, a 5 s call deadline) against a Hook0 that misbehaves: answers that are not
+ * The real jar (stdio, a 64 MB heap, a 2 s call deadline) against a Hook0 that misbehaves: answers that are not
  * JSON, cut-off and oversized bodies, lost answers to writes, endless 503s and a hang. Every call gets an error
  * result that names what went wrong and what to do, in bounded time, and the server keeps serving.
  */
@@ -32,6 +32,8 @@ import org.junit.jupiter.api.TestInstance;
 class Hook0FaultsIT {
 
     private static final String APPS = "/api/v1/applications";
+    /** HOOK0_CALL_TIMEOUT_SECONDS of the server: short, as a hang waits it out; ample for every other call here. */
+    private static final int CALL_DEADLINE_SECONDS = 2;
 
     private Sandbox sandbox;
     private FaultyHook0 hook0;
@@ -44,7 +46,7 @@ class Hook0FaultsIT {
         sandbox = Sandbox.start(0);
         hook0 = FaultyHook0.start(sandbox.baseUrl());
         server = ServerJar.start(hook0.baseUrl(), sandbox.rootToken(), Map.of("JAVA_TOOL_OPTIONS", "-Xmx64m",
-                "HOOK0_CALL_TIMEOUT_SECONDS", "5"));
+                "HOOK0_CALL_TIMEOUT_SECONDS", String.valueOf(CALL_DEADLINE_SECONDS)));
         org = sandbox.organizationId().toString();
         app = sandbox.applicationId().toString();
     }
@@ -200,7 +202,8 @@ class Hook0FaultsIT {
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
         error(result);
         assertTrue(seconds < 15, "answered in " + seconds + " s");
-        assertTrue(text(result).contains("deadline of 5 s (HOOK0_CALL_TIMEOUT_SECONDS"), text(result));
+        assertTrue(text(result).contains("deadline of " + CALL_DEADLINE_SECONDS + " s (HOOK0_CALL_TIMEOUT_SECONDS"),
+                text(result));
     }
 
     @Test
@@ -211,7 +214,8 @@ class Hook0FaultsIT {
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
         error(result);
         assertTrue(seconds < 15, "answered in " + seconds + " s");
-        assertTrue(text(result).contains("did not finish within the tool call's deadline of 5 s"), text(result));
+        assertTrue(text(result).contains("did not finish within the tool call's deadline of " + CALL_DEADLINE_SECONDS
+                + " s"), text(result));
     }
 
     @Test

@@ -17,12 +17,16 @@ import org.junit.jupiter.api.Test;
 class SlowBodyIT {
 
     private static final int SLOW_SOCKETS = 60;
+    /** The body deadline of this server (HttpLimits.BODY_DEADLINE, 20 s, in production). */
+    private static final Duration BODY_DEADLINE = Duration.ofSeconds(1);
+    /** Each slow request sends a byte this often: the connection is never idle, only its body is late. */
+    private static final Duration TRICKLE = Duration.ofMillis(100);
 
     @Test
     void slowBodiesAreCutOffAndDoNotStallOthers() throws Exception {
         try (Sandbox sandbox = Sandbox.start(0);
              HttpTransportServer server = HttpCallers.start(sandbox.baseUrl(), "http", null,
-                     HttpCallers.limits(100, 100, 32, Duration.ofSeconds(3)))) {
+                     HttpCallers.limits(100, 100, 32, BODY_DEADLINE))) {
             String session = HttpCallers.initialize(server, sandbox.rootToken()); // the token's endpoint exists
             int port = server.port();
             List<RawHttp> slow = new ArrayList<>();
@@ -34,7 +38,7 @@ class SlowBodyIT {
                 slow.add(s);
             }
             Thread trickle = new Thread(() -> {
-                for (int round = 0; round < 40 && !Thread.currentThread().isInterrupted(); round++) {
+                while (!Thread.currentThread().isInterrupted()) {
                     for (RawHttp s : slow) {
                         try {
                             s.write(" ");
@@ -43,7 +47,7 @@ class SlowBodyIT {
                         }
                     }
                     try {
-                        Thread.sleep(500);
+                        Thread.sleep(TRICKLE.toMillis());
                     } catch (InterruptedException e) {
                         return;
                     }
