@@ -135,6 +135,17 @@ class ConfigParserTest {
     }
 
     @Test
+    void theHandshakeWaitDefaultsTo4sAndMayBeZero() {
+        assertEquals(Duration.ofSeconds(4), parse(Map.of()).handshakeWait());
+        assertEquals(Duration.ZERO, parse(Map.of("HOOK0_HANDSHAKE_WAIT_SECONDS", "0")).handshakeWait(),
+                "0: the handshake never waits for the probes");
+        assertEquals(Duration.ofSeconds(12), parse(Map.of("HOOK0_HANDSHAKE_WAIT_SECONDS", "0"), "--handshake-wait",
+                "12").handshakeWait());
+        var e = assertThrows(ConfigException.class, () -> parse(Map.of("HOOK0_HANDSHAKE_WAIT_SECONDS", "-1")));
+        assertTrue(e.getMessage().contains("HOOK0_HANDSHAKE_WAIT_SECONDS"), e.getMessage());
+    }
+
+    @Test
     void theShutdownGraceDefaultsTo10SecondsAndIsBounded() {
         assertEquals(Duration.ofSeconds(10), parse(Map.of("HOOK0_API_TOKEN", "t")).shutdownGrace());
         assertEquals(Duration.ofSeconds(3), parse(Map.of("MCP_SHUTDOWN_GRACE_SECONDS", "3")).shutdownGrace());

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hook0mcp.sandbox.Attenuation;
 import dev.hook0mcp.sandbox.Sandbox;
+import dev.hook0mcp.sandbox.auth.RootTokenRegistry;
+import dev.hook0mcp.sandbox.auth.TokenMinter;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
+import org.biscuitsec.biscuit.crypto.KeyPair;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,18 +34,19 @@ class TokenGateIT {
             .filter(dev.hook0mcp.catalog.ToolDefinition::isRead).count();
 
     private Sandbox sandbox;
-    private Sandbox otherInstance;
+    /** Another Hook0 instance's root key and the token it signs for the same organization (no server needed). */
+    private String foreign;
 
     @BeforeAll
     void start() {
         sandbox = Sandbox.start(0);
-        otherInstance = Sandbox.start(0);
+        foreign = new TokenMinter(new KeyPair(), new RootTokenRegistry())
+                .mintRoot(sandbox.organizationId(), Instant.now());
     }
 
     @AfterAll
     void stop() {
         sandbox.close();
-        otherInstance.close();
     }
 
     private long requestsWith(String token) {
@@ -57,7 +61,6 @@ class TokenGateIT {
             byte[] noise = new byte[120];
             random.nextBytes(noise);
             String garbage = Base64.getUrlEncoder().withoutPadding().encodeToString(noise);
-            String foreign = otherInstance.rootToken(); // a real Hook0 Biscuit, signed by another instance's key
             String expired = sandbox.tokens().attenuate(sandbox.rootToken(),
                     Attenuation.none().expiresAt(Instant.now().minusSeconds(60)));
             for (String token : List.of("made-up-token-1", garbage, foreign, expired)) {
