@@ -25,8 +25,8 @@ public final class ServedTool {
     private ServedTool() {}
 
     /**
-     * The hints as served: readOnlyHint, destructiveHint and openWorldHint always written out (clients show "destructive"
-     * for a read tool without destructiveHint:false, and app directories refuse a tool missing any of the three);
+     * The hints as served: readOnlyHint, destructiveHint and openWorldHint always written out (clients show
+     * "destructive" for a read tool without destructiveHint:false; app directories refuse a tool missing one);
      * idempotentHint only where it says something MCP's default (false) does not: true, on a write (the spec gives
      * it no meaning on a read-only tool). No annotations.title: tools carry their own title since MCP 2025-06-18.
      * Null means "not served".
