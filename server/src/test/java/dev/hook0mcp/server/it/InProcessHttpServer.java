@@ -1,6 +1,8 @@
 package dev.hook0mcp.server.it;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hook0mcp.server.HttpServing;
+import dev.hook0mcp.server.Launcher;
 import dev.hook0mcp.server.ServerCore;
 import dev.hook0mcp.server.config.Config;
 import dev.hook0mcp.server.config.ConfigParser;
@@ -11,25 +13,38 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * The real HTTP transport in this JVM on a free loopback port, built as {@code main} builds it for
- * {@code --transport http|sse} (configuration from the environment, {@link ServerCore}, {@link HttpTransportServer});
+ * The real HTTP transport in this JVM on a free loopback port, started by the entry point {@code main} runs
+ * ({@link Launcher#startHttp} for {@code --transport http|sse}; with a test clock, built as it builds it);
  * SDK clients connect to it over real HTTP. Like {@link HttpServerProcess} without a JVM start; stopping on a
  * signal and the exit status stay with {@link HttpServerProcess}.
  */
 final class InProcessHttpServer implements AutoCloseable {
 
     final String baseUrl;
-    private final HttpTransportServer server;
+    private final Runnable stop;
+    private final int port;
     private final StandardErrorTap.Recorder logs;
 
+    /** Started by {@link Launcher#startHttp}, as {@code main} starts {@code --transport <transport> --port 0}. */
     InProcessHttpServer(String transport, Map<String, String> env) throws Exception {
-        this(transport, env, Clock.systemUTC());
+        logs = StandardErrorTap.record();
+        try {
+            HttpServing serving = new Launcher(InProcessServer.environment(env), InputStream.nullInputStream(),
+                    System.out, System.err).startHttp("--transport", transport, "--port", "0");
+            stop = serving::close;
+            port = serving.port();
+        } catch (Exception | Error e) {
+            logs.close();
+            throw e;
+        }
+        baseUrl = "http://127.0.0.1:" + port;
     }
 
     /** @param clock the server's clock (a test moves it to let a replay confirmation expire) */
@@ -39,12 +54,14 @@ final class InProcessHttpServer implements AutoCloseable {
             Config config = new ConfigParser(InProcessServer.environment(env))
                     .parse(new String[] {"--transport", transport, "--port", "0"});
             SecretRedactor.remember(config.token());
-            server = HttpTransportServer.start(config, new ServerCore(config, clock).sessions());
+            HttpTransportServer server = HttpTransportServer.start(config, new ServerCore(config, clock).sessions());
+            stop = server::close;
+            port = server.port();
         } catch (Exception | Error e) {
             logs.close();
             throw e;
         }
-        baseUrl = "http://127.0.0.1:" + server.port();
+        baseUrl = "http://127.0.0.1:" + port;
     }
 
     McpSyncClient streamableClient(String token) {
@@ -80,7 +97,7 @@ final class InProcessHttpServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            server.close();
+            stop.run();
         } finally {
             logs.close();
         }

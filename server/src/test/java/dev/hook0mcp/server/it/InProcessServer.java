@@ -78,6 +78,7 @@ final class InProcessServer implements AutoCloseable {
     /** Runs a command that ends by itself with {@code stdin} as its input (as {@code echo … | java -jar …}). */
     static RawProcess.Outcome runWithInput(Map<String, String> env, String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream systemOut = System.out; // the stdio server points System.out at stderr while it serves
         try (StandardErrorTap.Recorder logs = StandardErrorTap.record()) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int status = new Launcher(environment(env), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
@@ -85,6 +86,8 @@ final class InProcessServer implements AutoCloseable {
                     .run(args);
             return new RawProcess.Outcome(status, out.toString(StandardCharsets.UTF_8),
                     err.toString(StandardCharsets.UTF_8) + logs.text());
+        } finally {
+            System.setOut(systemOut);
         }
     }
 
@@ -98,7 +101,7 @@ final class InProcessServer implements AutoCloseable {
     }
 
     /** Raw JSON-RPC lines to and from an in-process server. */
-    static final class Lines implements AutoCloseable {
+    static final class Lines implements StdioLines, AutoCloseable {
         private final Run run;
         private final java.io.BufferedReader stdout;
 
@@ -107,13 +110,29 @@ final class InProcessServer implements AutoCloseable {
             this.stdout = new java.io.BufferedReader(new java.io.InputStreamReader(run.fromServer, StandardCharsets.UTF_8));
         }
 
-        void send(String line) throws IOException {
+        @Override
+        public void send(String line) throws IOException {
             run.toServer.write((line + "\n").getBytes(StandardCharsets.UTF_8));
             run.toServer.flush();
         }
 
-        String readLine() throws IOException {
+        @Override
+        public String readLine() throws IOException {
             return stdout.readLine();
+        }
+
+        /** Ends the server's input, as the end of a client process or of a piped file would. */
+        void closeInput() throws IOException {
+            run.toServer.close();
+        }
+
+        /** The status {@code main} would exit with, once the server has stopped (null if it has not). */
+        Integer awaitExit(Duration wait) {
+            return run.awaitExit(wait);
+        }
+
+        String stderr() {
+            return run.stderr();
         }
 
         @Override

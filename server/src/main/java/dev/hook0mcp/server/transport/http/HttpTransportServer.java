@@ -157,6 +157,8 @@ public final class HttpTransportServer implements AutoCloseable {
     @Override
     public void close() {
         inFlight.close();
+        log.info("stopping: new requests are refused; {} call(s) in flight get up to {} s to finish",
+                inFlight.count(), limits.shutdownGrace().toSeconds());
         try {
             if (!inFlight.awaitIdle(limits.shutdownGrace().toMillis())) {
                 log.warn("stopping with calls still running after {} s", limits.shutdownGrace().toSeconds());
