@@ -17,6 +17,7 @@ import dev.hook0mcp.server.transport.stdio.StdioServer;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.channels.ServerSocketChannel;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -37,14 +38,26 @@ public final class Launcher {
     private final PrintStream stderr;
 
     private final BooleanSupplier stdinIsTerminal;
+    private final Clock clock;
 
     public Launcher(Map<String, String> env, InputStream stdin, PrintStream stdout, PrintStream stderr) {
         this(env, stdin, stdout, stderr, StdinTerminal::detect);
     }
 
+    /** @param clock the server's clock ({@link ServerCore}): a test moves it past a token's expiry */
+    public Launcher(Map<String, String> env, InputStream stdin, PrintStream stdout, PrintStream stderr, Clock clock) {
+        this(env, stdin, stdout, stderr, StdinTerminal::detect, clock);
+    }
+
     /** @param stdinIsTerminal whether a person types on stdin (then the stdio server says it waits for a client) */
     Launcher(Map<String, String> env, InputStream stdin, PrintStream stdout, PrintStream stderr,
             BooleanSupplier stdinIsTerminal) {
+        this(env, stdin, stdout, stderr, stdinIsTerminal, Clock.systemUTC());
+    }
+
+    private Launcher(Map<String, String> env, InputStream stdin, PrintStream stdout, PrintStream stderr,
+            BooleanSupplier stdinIsTerminal, Clock clock) {
+        this.clock = clock;
         this.env = env;
         this.stdin = stdin;
         this.stdout = stdout;
@@ -162,7 +175,7 @@ public final class Launcher {
                 stderr.println(HelpText.missingToken());
                 return ExitStatus.BAD_INPUT;
             }
-            ServerCore core = new ServerCore(config);
+            ServerCore core = new ServerCore(config, clock);
             if (config.command() == Config.Command.CHECK) {
                 return new CheckCommand(core, stdout).run(config.token());
             }

@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
  */
 public final class Uuids {
 
+    /** How the catalogue's input schemas say "a UUID" (the 8-4-4-4-12 hexadecimal form, any case). */
+    public static final String SCHEMA_PATTERN = "^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$";
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern TEXT = Pattern.compile(
             "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");

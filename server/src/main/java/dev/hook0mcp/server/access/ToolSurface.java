@@ -110,7 +110,8 @@ public final class ToolSurface {
                 String what = source.equals("token.application_id") ? "the token's application" : "the token's organization";
                 String given = property.path("description").asText("").strip();
                 String sentence = given.isEmpty() || given.endsWith(".") ? given : given + ".";
-                property.put("description", (sentence + " Optional: defaults to " + what + " (" + value + ").").strip());
+                // the value itself is in the server instructions and get_token_info
+                property.put("description", (sentence + " Default: " + what + ".").strip());
             }
         }));
         if (required != null && required.isEmpty()) {

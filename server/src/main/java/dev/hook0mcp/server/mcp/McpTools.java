@@ -2,7 +2,7 @@ package dev.hook0mcp.server.mcp;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hook0mcp.catalog.ToolAnnotations;
+import dev.hook0mcp.catalog.ServedTool;
 import dev.hook0mcp.catalog.ToolDefinition;
 import dev.hook0mcp.server.audit.AuditedCall;
 import dev.hook0mcp.server.audit.CallerAudit;
@@ -77,16 +77,21 @@ public final class McpTools {
         return (transportContext, tool) -> surface.get().isEnabled(tool.name());
     }
 
+    /**
+     * The tool as tools/list serves it ({@link ServedTool}: trimmed to what clients act on); arguments are still
+     * checked against the full input schema of the caller's surface.
+     */
     public static McpSchema.Tool toMcp(ToolDefinition tool, ToolSurface surface) {
-        ToolAnnotations a = tool.annotations();
+        ServedTool.Hints hints = ServedTool.hints(tool.annotations());
         return new McpSchema.Tool(
                 tool.name(),
                 tool.title(),
                 tool.description(),
-                map(surface.isEnabled(tool.name()) ? surface.inputSchema(tool.name()) : tool.inputSchema()),
-                map(tool.outputSchema()),
-                new McpSchema.ToolAnnotations(tool.title(), a.readOnlyHint(), a.destructiveHint(), a.idempotentHint(),
-                        a.openWorldHint(), null),
+                map(ServedTool.inputSchema(
+                        surface.isEnabled(tool.name()) ? surface.inputSchema(tool.name()) : tool.inputSchema())),
+                map(ServedTool.outputSchema(tool.outputSchema())),
+                new McpSchema.ToolAnnotations(null, hints.readOnlyHint(), hints.destructiveHint(),
+                        hints.idempotentHint(), hints.openWorldHint(), null),
                 null,
                 null);
     }

@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
  * What a served tools/list answer costs a client: its size as served (the whole JSON-RPC line, UTF-8 bytes),
  * its tool count, and how many input properties (at any depth of the input schemas) have no description.
  */
-record ToolsListFacts(int bytes, int tools, int properties, int undescribed) {
+public record ToolsListFacts(int bytes, int tools, int properties, int undescribed) {
 
-    static ToolsListFacts of(String answerLine) throws IOException {
+    public static ToolsListFacts of(String answerLine) throws IOException {
         JsonNode tools = new ObjectMapper().readTree(answerLine).path("result").path("tools");
         int[] counts = new int[2];
         tools.forEach(tool -> countProperties(tool.path("inputSchema"), counts));

@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.channels.Channels;
 import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,9 +36,9 @@ final class InProcessServer implements AutoCloseable {
     final McpSchema.InitializeResult initialized;
     private final Run run;
 
-    private InProcessServer(Map<String, String> env, List<String> args, UnaryOperator<McpClient.SyncSpec> customize)
-            throws IOException {
-        run = Run.start(env, args);
+    private InProcessServer(Map<String, String> env, List<String> args, UnaryOperator<McpClient.SyncSpec> customize,
+            Clock clock) throws IOException {
+        run = new Run(env, new ArrayList<>(args), clock);
         var transport = new PipedClientTransport(new JacksonMcpJsonMapper(new ObjectMapper()), run.toServer,
                 run.fromServer, run::close);
         client = customize.apply(McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
@@ -63,8 +64,14 @@ final class InProcessServer implements AutoCloseable {
     /** Starts the server with exactly {@code env}, its client built from the SDK's spec after {@code customize}. */
     static InProcessServer start(Map<String, String> env, UnaryOperator<McpClient.SyncSpec> customize,
             String... args) {
+        return start(env, Clock.systemUTC(), customize, args);
+    }
+
+    /** As {@link #start(Map, UnaryOperator, String...)}, the server's clock being {@code clock} (a test moves it). */
+    static InProcessServer start(Map<String, String> env, Clock clock, UnaryOperator<McpClient.SyncSpec> customize,
+            String... args) {
         try {
-            return new InProcessServer(env, List.of(args), customize);
+            return new InProcessServer(env, List.of(args), customize, clock);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -188,7 +195,7 @@ final class InProcessServer implements AutoCloseable {
         private final ByteArrayOutputStream direct = new ByteArrayOutputStream();
         private final CompletableFuture<Integer> status = new CompletableFuture<>();
 
-        private Run(Map<String, String> env, List<String> args) throws IOException {
+        private Run(Map<String, String> env, List<String> args, Clock clock) throws IOException {
             Pipe stdin = Pipe.open();
             Pipe stdout = Pipe.open();
             toServer = Channels.newOutputStream(stdin.sink());
@@ -197,7 +204,7 @@ final class InProcessServer implements AutoCloseable {
             logs = StandardErrorTap.record();
             Launcher launcher = new Launcher(environment(env), Channels.newInputStream(stdin.source()),
                     new PrintStream(Channels.newOutputStream(stdoutSink), true, StandardCharsets.UTF_8),
-                    new PrintStream(direct, true, StandardCharsets.UTF_8));
+                    new PrintStream(direct, true, StandardCharsets.UTF_8), clock);
             Thread thread = new Thread(() -> {
                 try {
                     status.complete(launcher.run(args.toArray(String[]::new)));
@@ -216,7 +223,7 @@ final class InProcessServer implements AutoCloseable {
         }
 
         static Run start(Map<String, String> env, List<String> args) throws IOException {
-            return new Run(env, new ArrayList<>(args));
+            return new Run(env, new ArrayList<>(args), Clock.systemUTC());
         }
 
         Integer awaitExit(Duration wait) {

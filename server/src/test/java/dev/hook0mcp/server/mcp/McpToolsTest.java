@@ -59,4 +59,39 @@ class McpToolsTest {
         assertNull(hidden.structuredContent());
         assertTrue(text(hidden).startsWith("Tool create_application is not available: test token:"), text(hidden));
     }
+
+    @Test
+    void aServedUuidArgumentHasNoPatternYetANonUuidIsStillRefusedBeforeAnyRequest() {
+        ToolSurface full = Surfaces.full();
+        var getApplication = McpTools.specifications(full, Surfaces.executor(), exchange -> Surfaces.context(full))
+                .stream().filter(s -> s.tool().name().equals("get_application")).findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> applicationId = (Map<String, Object>)
+                ((Map<String, Object>) getApplication.tool().inputSchema().get("properties")).get("application_id");
+        assertNull(applicationId.get("pattern"), "served without the pattern");
+        assertTrue(String.valueOf(applicationId.get("description")).contains("UUID"), applicationId.toString());
+
+        McpSchema.CallToolResult refused = getApplication.callHandler().apply(null,
+                new McpSchema.CallToolRequest("get_application", Map.of("application_id", "not-a-uuid")));
+        assertTrue(refused.isError());
+        assertTrue(text(refused).contains("argument 'application_id': must be a UUID such as"), text(refused));
+    }
+
+    @Test
+    void servedAnnotationsCarryNoTitleAndIdempotentOnlyOnAnIdempotentWrite() {
+        ToolSurface full = Surfaces.full();
+        McpSchema.ToolAnnotations read = McpTools.toMcp(Surfaces.CATALOG.get("get_application"), full).annotations();
+        assertNull(read.title(), "the tool's own title is enough");
+        assertEquals(true, read.readOnlyHint());
+        assertEquals(false, read.destructiveHint(), "written out: clients read it even on a read-only tool");
+        assertNull(read.idempotentHint(), "no meaning on a read-only tool");
+        assertEquals(false, read.openWorldHint());
+        McpSchema.ToolAnnotations delete = McpTools.toMcp(Surfaces.CATALOG.get("delete_subscription"), full)
+                .annotations();
+        assertEquals(false, delete.readOnlyHint());
+        assertEquals(true, delete.destructiveHint());
+        assertEquals(true, delete.idempotentHint());
+        assertNull(McpTools.toMcp(Surfaces.CATALOG.get("create_application"), full).annotations().idempotentHint(),
+                "MCP's default (false) is left out");
+    }
 }

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.hook0mcp.catalog.Hook0Actions;
+import dev.hook0mcp.catalog.ToolCatalog;
 import dev.hook0mcp.sandbox.Attenuation;
 import dev.hook0mcp.sandbox.Sandbox;
 import dev.hook0mcp.server.ServerCore;
 import dev.hook0mcp.server.config.ConfigParser;
 import dev.hook0mcp.server.json.Json;
 import dev.hook0mcp.server.access.ToolSurface;
+import dev.hook0mcp.server.bench.ToolsListFacts;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -68,15 +71,34 @@ class ToolsListSnapshotTest {
 
     /** The tools/list result the server sends for this token, as pretty-printed JSON. */
     private String served(String kind) throws IOException {
+        JsonNode tree = Json.MAPPER.readTree(wire(kind));
+        return Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree) + "\n";
+    }
+
+    /** The tools/list result the server sends for this token, as the SDK serializes it. */
+    private String wire(String kind) throws IOException {
         String token = token(kind);
         ServerCore core = new ServerCore(new ConfigParser(Map.of("HOOK0_API_URL", sandbox.baseUrl(),
                 "HOOK0_API_TOKEN", token, "HOOK0_UNPACED_PROBES", "true")).parse(new String[0]));
         ToolSurface surface = core.inspector().inspect(token).surface();
         McpSchema.ListToolsResult result = new McpSchema.ListToolsResult(
                 surface.enabled().stream().map(t -> McpTools.toMcp(t, surface)).toList(), null);
-        String wire = new JacksonMcpJsonMapper(Json.MAPPER).writeValueAsString(result);
-        JsonNode tree = Json.MAPPER.readTree(wire);
-        return Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree) + "\n";
+        return new JacksonMcpJsonMapper(Json.MAPPER).writeValueAsString(result);
+    }
+
+    /**
+     * Issue #13: a root token's whole tools/list answer line (as the benchmark counts it) within 32 KiB, every tool
+     * listed, every input property described.
+     */
+    @Test
+    void theRootTokensAnswerFitsIn32KiBWithEveryPropertyDescribed() throws IOException {
+        String line = "{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":" + wire("root") + "}";
+        ToolsListFacts facts = ToolsListFacts.of(line);
+        System.out.println("tools/list answer for a root token: " + facts);
+        assertEquals(ToolCatalog.standard().size(), facts.tools(), "every catalogue tool");
+        assertEquals(0, facts.undescribed(), "input properties without a description");
+        assertTrue(facts.bytes() <= 32 * 1024, "tools/list for a root token is " + facts.bytes()
+                + " bytes; the budget is 32 KiB (32,768)");
     }
 
     @ParameterizedTest(name = "{0}")
