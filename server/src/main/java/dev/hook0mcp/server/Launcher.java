@@ -108,7 +108,7 @@ public final class Launcher {
         return startHttp(config);
     }
 
-    private static HttpServing startHttp(Config config) {
+    private HttpServing startHttp(Config config) {
         ServerSocketChannel port = PortReservation.bind(config.host(), config.port()); // before any sandbox or probe
         Sandbox sandbox = null;
         try {
@@ -116,7 +116,7 @@ public final class Launcher {
                 sandbox = startSandbox();
                 config = config.withApiUrlAndToken(sandbox.baseUrl(), sandbox.rootToken());
             }
-            ServerCore core = new ServerCore(config);
+            ServerCore core = new ServerCore(config, clock);
             try {
                 ServerMetrics metrics = config.metrics()
                         ? ServerMetrics.of(core.executor(), core.client(), core.inspector()) : null;

@@ -3,11 +3,6 @@ package dev.hook0mcp.server.it;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hook0mcp.server.HttpServing;
 import dev.hook0mcp.server.Launcher;
-import dev.hook0mcp.server.ServerCore;
-import dev.hook0mcp.server.config.Config;
-import dev.hook0mcp.server.config.ConfigParser;
-import dev.hook0mcp.server.logging.SecretRedactor;
-import dev.hook0mcp.server.transport.http.HttpTransportServer;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
@@ -21,47 +16,32 @@ import java.util.Map;
 
 /**
  * The real HTTP transport in this JVM on a free loopback port, started by the entry point {@code main} runs
- * ({@link Launcher#startHttp} for {@code --transport http|sse}; with a test clock, built as it builds it);
+ * ({@link Launcher#startHttp} for {@code --transport http|sse}, with the system clock or a test's);
  * SDK clients connect to it over real HTTP. Like {@link HttpServerProcess} without a JVM start; stopping on a
  * signal and the exit status stay with {@link HttpServerProcess}.
  */
 final class InProcessHttpServer implements AutoCloseable {
 
     final String baseUrl;
-    private final Runnable stop;
-    private final int port;
+    private final HttpServing serving;
     private final StandardErrorTap.Recorder logs;
 
     /** Started by {@link Launcher#startHttp}, as {@code main} starts {@code --transport <transport> --port 0}. */
     InProcessHttpServer(String transport, Map<String, String> env) throws Exception {
-        logs = StandardErrorTap.record();
-        try {
-            HttpServing serving = new Launcher(InProcessServer.environment(env), InputStream.nullInputStream(),
-                    System.out, System.err).startHttp("--transport", transport, "--port", "0");
-            stop = serving::close;
-            port = serving.port();
-        } catch (Exception | Error e) {
-            logs.close();
-            throw e;
-        }
-        baseUrl = "http://127.0.0.1:" + port;
+        this(transport, env, Clock.systemUTC());
     }
 
     /** @param clock the server's clock (a test moves it to let a replay confirmation expire) */
     InProcessHttpServer(String transport, Map<String, String> env, Clock clock) throws Exception {
         logs = StandardErrorTap.record();
         try {
-            Config config = new ConfigParser(InProcessServer.environment(env))
-                    .parse(new String[] {"--transport", transport, "--port", "0"});
-            SecretRedactor.remember(config.token());
-            HttpTransportServer server = HttpTransportServer.start(config, new ServerCore(config, clock).sessions());
-            stop = server::close;
-            port = server.port();
+            serving = new Launcher(InProcessServer.environment(env), InputStream.nullInputStream(), System.out,
+                    System.err, clock).startHttp("--transport", transport, "--port", "0");
         } catch (Exception | Error e) {
             logs.close();
             throw e;
         }
-        baseUrl = "http://127.0.0.1:" + port;
+        baseUrl = "http://127.0.0.1:" + serving.port();
     }
 
     McpSyncClient streamableClient(String token) {
@@ -97,7 +77,7 @@ final class InProcessHttpServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            stop.run();
+            serving.close();
         } finally {
             logs.close();
         }
