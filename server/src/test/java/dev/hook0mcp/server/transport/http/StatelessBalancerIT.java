@@ -56,6 +56,8 @@ import org.junit.jupiter.api.TestInstance;
 class StatelessBalancerIT {
 
     private static final int CALLS_PER_CLIENT = 100;
+    /** Probing has settled on a replica when its probe count stays the same this long. */
+    private static final Duration PROBES_QUIET = Duration.ofMillis(250);
     private static final Pattern TOOL_CALLS = Pattern.compile("(?m)^hook0_mcp_tool_calls_total\\{[^}]*} (\\S+)$");
     private static final Pattern PROBES = Pattern.compile("(?m)^hook0_mcp_probes_sent_total (\\S+)$");
     private static final Pattern CACHED_TOKENS = Pattern.compile("(?m)^hook0_mcp_cached_tokens (\\S+)$");
@@ -280,7 +282,9 @@ class StatelessBalancerIT {
                     Config config = new ConfigParser(Map.of("HOOK0_API_URL", sandbox.baseUrl(), "MCP_TRANSPORT", "http",
                             "MCP_PORT", "0", "MCP_STATELESS", Boolean.toString(stateless), "MCP_METRICS", "true",
                             // as in a container: no probe cache shared between replicas (each probes its callers)
-                            "HOOK0_PROBE_CACHE_TTL_SECONDS", "0"))
+                            "HOOK0_PROBE_CACHE_TTL_SECONDS", "0",
+                            // the sandbox has no rate limit (as every test server here); probes are still counted
+                            "HOOK0_UNPACED_PROBES", "true"))
                             .parse(new String[0]);
                     ServerCore core = new ServerCore(config);
                     return HttpTransportServer.start(config, core.sessions(),
@@ -313,19 +317,33 @@ class StatelessBalancerIT {
      */
     private Map<String, List<String>> toolListsOnEveryReplica(List<HttpTransportServer> replicas) throws Exception {
         everyCallerOnEveryReplica(replicas);
-        for (HttpTransportServer r : replicas) {
-            double before = -1;
-            for (int i = 0; i < 40 && metric(r, PROBES) != before; i++) {
-                before = metric(r, PROBES);
-                Thread.sleep(250);
-            }
-        }
+        awaitProbesSettled(replicas);
         Map<String, List<String>> own = new HashMap<>();
         for (Map.Entry<String, List<List<String>>> e : everyCallerOnEveryReplica(replicas).entrySet()) {
             assertEquals(1, Set.copyOf(e.getValue()).size(), e.getKey() + ": the same tools on every replica");
             own.put(e.getKey(), e.getValue().get(0));
         }
         return own;
+    }
+
+    /** Until no replica has sent a probe for {@link #PROBES_QUIET} (every replica read each round; 10 s at most). */
+    private void awaitProbesSettled(List<HttpTransportServer> replicas) throws Exception {
+        List<Double> before = List.of();
+        long quietSince = System.nanoTime();
+        long until = quietSince + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < until) {
+            List<Double> now = new ArrayList<>();
+            for (HttpTransportServer r : replicas) {
+                now.add(metric(r, PROBES));
+            }
+            if (!now.equals(before)) {
+                before = now;
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince >= PROBES_QUIET.toNanos()) {
+                return;
+            }
+            Thread.sleep(50);
+        }
     }
 
     private Map<String, List<List<String>>> everyCallerOnEveryReplica(List<HttpTransportServer> replicas)
