@@ -2,6 +2,7 @@ package dev.hook0mcp.sandbox;
 
 import dev.hook0mcp.sandbox.auth.TokenMinter;
 import dev.hook0mcp.sandbox.store.SandboxClock;
+import java.util.List;
 import java.util.UUID;
 
 /** Mints, attenuates and revokes tokens of the sandbox's seeded organization. */
@@ -25,6 +26,11 @@ public final class SandboxTokens {
     /** The token with one more block holding the attenuation's checks. */
     public String attenuate(String token, Attenuation attenuation) {
         return minter.attenuate(token, attenuation.datalogChecks());
+    }
+
+    /** Appends one block of custom Datalog checks, as a user types them in the dashboard's attenuation form. */
+    public String attenuateWithChecks(String token, List<String> checks) {
+        return minter.attenuate(token, checks);
     }
 
     /**

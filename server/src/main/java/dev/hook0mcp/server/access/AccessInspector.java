@@ -209,6 +209,7 @@ public final class AccessInspector {
                 return null;
             }
 
+            actions = withoutExcluded(facts, actions, verdicts);
             String app = facts.applicationRestriction().map(UUID::toString).orElse(null);
             Map<String, Hook0Request> phase = new LinkedHashMap<>();
             for (String action : actions) {
@@ -248,12 +249,35 @@ public final class AccessInspector {
                         + " family, per server): those tools follow the token's own text, and Hook0 still enforces"
                         + " each call");
             }
-            if (verdicts.values().stream().allMatch(v -> v.verdict() == Verdict.UNKNOWN) && !verdicts.isEmpty()) {
+            if (!actions.isEmpty() && actions.stream().allMatch(a -> verdicts.get(a).verdict() == Verdict.UNKNOWN)) {
                 notes.add("Hook0 could not be probed; every tool the token's own text allows is offered and Hook0"
                         + " still enforces each call");
             }
             return null;
         }
+    }
+
+    /**
+     * The actions still worth a probe. An action the token's own allow-list leaves out is refused by Hook0 whatever
+     * else it would answer (a check that fails denies the request), so it costs Hook0 nothing to decide: a
+     * read-only token probes its reads only. Only when the reader understood every statement of the token — a rule,
+     * or a fact in an attenuation block, could make an allow-list check pass for other actions.
+     */
+    private static Set<String> withoutExcluded(TokenFacts facts, Set<String> actions,
+            Map<String, ProbeOutcome> verdicts) {
+        if (facts.hasUnrecognizedStatements() || facts.actionAllowList().isEmpty()) {
+            return actions;
+        }
+        Set<String> rest = new LinkedHashSet<>();
+        for (String action : actions) {
+            if (facts.allowListPermits(action)) {
+                rest.add(action);
+            } else {
+                verdicts.put(action, new ProbeOutcome(Verdict.EXCLUDED,
+                        "the token's action allow-list leaves it out, so Hook0 refuses it and was not asked"));
+            }
+        }
+        return rest;
     }
 
     private static Map<String, Prober.Result> runOne(Prober prober, String action, Hook0Request request) {

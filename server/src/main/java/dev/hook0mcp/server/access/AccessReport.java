@@ -89,6 +89,10 @@ public final class AccessReport implements CallerAccess {
             return new ToolSurface.Decision(tool, true, tool.action() + " could not be confirmed (" + evidence
                     + "); offered, and Hook0 still enforces each call");
         }
+        if (outcome.verdict() == Verdict.EXCLUDED) {
+            return new ToolSurface.Decision(tool, false, mode.label() + " token: " + tool.action()
+                    + " is not allowed (" + outcome.evidence() + ")");
+        }
         if (outcome.verdict() == Verdict.ALLOWED) {
             return new ToolSurface.Decision(tool, true, tool.action() + " allowed (" + outcome.evidence() + ")");
         }

@@ -27,8 +27,10 @@ final class CatalogSchemaValidator implements JsonSchemaValidator {
         JsonNode content = structuredContent instanceof JsonNode node ? node : Json.MAPPER.valueToTree(structuredContent);
         Schema validator = compiled.computeIfAbsent(schema, s -> JsonSchemas.compile(Json.MAPPER.valueToTree(s)));
         List<Error> errors = validator.validate(content);
+        // The SDK reads the serialised form only for a result without content; ours always carry their text
+        // (McpTools.toResult), so serialising the result a second time on every call would be wasted.
         return errors.isEmpty()
-                ? ValidationResponse.asValid(Json.compact(content))
+                ? ValidationResponse.asValid(null)
                 : ValidationResponse.asInvalid("structured result does not match the output schema: " + errors);
     }
 

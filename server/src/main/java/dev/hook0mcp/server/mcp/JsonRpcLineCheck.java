@@ -24,8 +24,18 @@ public final class JsonRpcLineCheck {
         try {
             message = Json.MAPPER.readTree(line);
         } catch (Exception e) {
-            return Optional.of(error(null, PARSE_ERROR, "Parse error: the line is not valid JSON"));
+            return Optional.of(parseError());
         }
+        return problem(message);
+    }
+
+    /** The answer to a line that is not JSON at all. */
+    public static ObjectNode parseError() {
+        return error(null, PARSE_ERROR, "Parse error: the line is not valid JSON");
+    }
+
+    /** The same check on a line already parsed (null when the line held no JSON value). */
+    public static Optional<ObjectNode> problem(JsonNode message) {
         if (message == null || !message.isObject()) {
             String what = message != null && message.isArray()
                     ? "JSON-RPC batches are not supported (removed in MCP 2025-06-18); send one message per line"

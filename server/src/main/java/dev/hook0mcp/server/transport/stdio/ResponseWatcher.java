@@ -1,5 +1,7 @@
 package dev.hook0mcp.server.transport.stdio;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hook0mcp.server.json.Json;
 import java.io.ByteArrayOutputStream;
@@ -56,15 +58,41 @@ final class ResponseWatcher extends OutputStream {
         line.write(bytes, start, offset + length - start);
     }
 
+    /**
+     * Reads only what it needs — the top-level {@code id} and whether the line carries a {@code result} or an
+     * {@code error} rather than a {@code method} — and stops there: the result itself (up to the size budget) is
+     * skipped, never built into a tree.
+     */
     private void answered(byte[] message) {
-        try {
-            JsonNode node = Json.MAPPER.readTree(message);
-            JsonNode id = node == null ? null : node.get("id");
-            if (id != null && !id.isNull() && !node.has("method") && (node.has("result") || node.has("error"))) {
-                inFlight.answered(id);
+        JsonNode id = null;
+        boolean reply = false;
+        try (JsonParser parser = Json.MAPPER.getFactory().createParser(message)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                switch (field) {
+                    case "method" -> {
+                        return;
+                    }
+                    case "id" -> id = parser.readValueAsTree();
+                    case "result", "error" -> {
+                        reply = true;
+                        parser.skipChildren();
+                    }
+                    default -> parser.skipChildren();
+                }
+                if (reply && id != null) {
+                    break;
+                }
             }
         } catch (IOException e) {
-            // not JSON: nothing to clear
+            return; // not JSON: nothing to clear
+        }
+        if (reply && id != null && !id.isNull()) {
+            inFlight.answered(id);
         }
     }
 }

@@ -117,13 +117,20 @@ public final class StdioGuard extends InputStream {
             if (text.isBlank()) {
                 continue;
             }
-            Optional<ObjectNode> problem = JsonRpcLineCheck.problem(text);
+            JsonNode message;
+            Optional<ObjectNode> problem;
+            try {
+                message = Json.MAPPER.readTree(text);
+                problem = JsonRpcLineCheck.problem(message);
+            } catch (Exception e) {
+                message = null;
+                problem = Optional.of(JsonRpcLineCheck.parseError());
+            }
             if (problem.isPresent()) {
                 log.warn("answered a malformed JSON-RPC line with error {}", problem.get().path("error").path("code"));
                 reply(problem.get());
                 continue;
             }
-            JsonNode message = Json.MAPPER.readTree(text);
             Optional<ObjectNode> refused = sdkCannotTake(message, text);
             if (refused.isPresent()) {
                 reply(refused.get());
