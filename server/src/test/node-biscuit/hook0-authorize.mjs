@@ -4,7 +4,8 @@
 //
 // Input (a JSON file named by argv[2]): { "queries": [ { "token", "publicKey" (64 hex), "action",
 //   "organizationId" (null for organization:list), "applicationId" (only for application-scoped actions),
-//   "viewer" (whether Hook0 also adds allowed_role("viewer")) } ] }
+//   "viewer" (whether Hook0 also adds allowed_role("viewer")), "time" (optional: the instant of the request,
+//   e.g. "2027-01-01T00:00:00Z"; without it, now) } ] }
 // Output on stdout: { "results": [ { "allowed": bool, "error": string|null } ] }, one per query, in order.
 import { readFile } from "node:fs/promises";
 
@@ -82,7 +83,7 @@ function authorizeOnce(q) {
     if (q.organizationId) {
       builder.addCode(organizationRules(hexBytes(q.organizationId)));
     }
-    let facts = `time(${now()});\naction(${JSON.stringify(q.action)});\n`;
+    let facts = `time(${q.time ?? now()});\naction(${JSON.stringify(q.action)});\n`;
     if (q.applicationId) {
       facts += `application_id(${hexBytes(q.applicationId)});\n`;
     }

@@ -1,4 +1,4 @@
-// Drives the hook0-mcp jar with the official TypeScript MCP SDK client, on every transport, and prints one JSON
+// Drives the hook0-mcp server with the official TypeScript MCP SDK client, on every transport, and prints one JSON
 // report on stdout: per transport, the tools listed and, per case, what the SDK client handed back (a result, or
 // the error it threw). TypeScriptClientIT writes the plan (argv[2]) and asserts on the report; this script only
 // records, so a failing case shows up as data, not as a crash.
@@ -53,33 +53,40 @@ async function call(client, name, args) {
 
 async function runTransport(kind, servers) {
   const report = { tools: {}, cases: {} };
-  const open = [];
+  const started = Date.now();
+  // The three servers of a transport are connected side by side (on stdio, their three processes start at once).
+  const connecting = ['root', 'readOnly', 'down'].map((name) => connect(kind, servers[name]));
+  const connected = await Promise.allSettled(connecting);
+  const open = connected.filter((c) => c.status === 'fulfilled').map((c) => c.value.client);
   try {
-    const root = await connect(kind, servers.root);
-    open.push(root.client);
-    report.tools.root = root.tools;
-    report.cases.success = await call(root.client, 'list_applications', {});
-    report.cases.hook0_404 = await call(root.client, 'get_event',
-      { application_id: plan.applicationId, event_id: plan.missingId });
-    report.cases.hook0_403 = await call(root.client, 'get_application', { application_id: plan.missingId });
-    report.cases.hook0_422 = await call(root.client, 'create_subscription', {
-      application_id: plan.applicationId, is_enabled: true, event_types: ['billing.invoice.paid'],
-      labels: { k: 'v' }, target: { type: 'http', method: 'POST', url: 'https://', headers: {} },
+    const [root, readOnly, down] = connected.map((c) => {
+      if (c.status === 'rejected') {
+        throw c.reason;
+      }
+      return c.value;
     });
-    report.cases.unknown_argument = await call(root.client, 'list_events',
-      { application_id: plan.applicationId, limit: 5 });
-    report.cases.wrong_type = await call(root.client, 'get_application', { application_id: 12345 });
-
-    const readOnly = await connect(kind, servers.readOnly);
-    open.push(readOnly.client);
+    console.error(`${kind}: connected and listed in ${Date.now() - started} ms`);
+    report.tools.root = root.tools;
     report.tools.readOnly = readOnly.tools;
-    report.cases.hidden_tool = await call(readOnly.client, 'create_application',
-      { organization_id: plan.organizationId, name: 'never created' });
-
-    const down = await connect(kind, servers.down);
-    open.push(down.client);
     report.tools.down = down.tools;
-    report.cases.hook0_down = await call(down.client, 'list_applications', {});
+    // The cases are independent: sent together, as a client with several calls in flight does.
+    const cases = {
+      success: [root, 'list_applications', {}],
+      hook0_404: [root, 'get_event', { application_id: plan.applicationId, event_id: plan.missingId }],
+      hook0_403: [root, 'get_application', { application_id: plan.missingId }],
+      hook0_422: [root, 'create_subscription', {
+        application_id: plan.applicationId, is_enabled: true, event_types: ['billing.invoice.paid'],
+        labels: { k: 'v' }, target: { type: 'http', method: 'POST', url: 'https://', headers: {} },
+      }],
+      unknown_argument: [root, 'list_events', { application_id: plan.applicationId, limit: 5 }],
+      wrong_type: [root, 'get_application', { application_id: 12345 }],
+      hidden_tool: [readOnly, 'create_application', { organization_id: plan.organizationId, name: 'never created' }],
+      hook0_down: [down, 'list_applications', {}],
+    };
+    const names = Object.keys(cases);
+    const results = await Promise.all(names.map((n) => call(cases[n][0].client, cases[n][1], cases[n][2])));
+    names.forEach((n, i) => { report.cases[n] = results[i]; });
+    console.error(`${kind}: all cases in ${Date.now() - started} ms`);
   } catch (e) {
     report.failure = String(e?.stack ?? e);
   } finally {

@@ -25,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -84,7 +85,16 @@ public final class Sandbox implements AutoCloseable {
 
     /** Starts a seeded sandbox on 127.0.0.1; {@code port} 0 picks a free port. */
     public static Sandbox start(int port) {
-        SandboxClock clock = SandboxClock.system();
+        return start(port, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #start(int)}, with {@code time} as the sandbox's clock: the {@code time} fact every authorization
+     * checks token expiries against, and the instants of what it records (a test moves its clock past a token's
+     * expiry instead of waiting for it).
+     */
+    public static Sandbox start(int port, Clock time) {
+        SandboxClock clock = new SandboxClock(time);
         SandboxStore store = new SandboxStore(clock, new DeliverySimulator());
         SeedData.Seeded seeded = SeedData.populate(store, clock.next());
         RootTokenRegistry registry = new RootTokenRegistry();

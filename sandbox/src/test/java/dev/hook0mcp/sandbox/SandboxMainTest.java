@@ -43,10 +43,12 @@ class SandboxMainTest {
 
     @Test
     void helpExitsZeroAndUnknownFlagExitsTwo() throws Exception {
-        Run help = run("--help");
+        Process helpProcess = start("--help");
+        Process unknownProcess = start("--bogus"); // side by side: each is a JVM start
+        Run help = finish(helpProcess);
         assertEquals(0, help.exit());
         assertTrue(help.stdout().contains("Usage"), help.stdout());
-        Run unknown = run("--bogus");
+        Run unknown = finish(unknownProcess);
         assertEquals(2, unknown.exit());
         assertTrue(unknown.stderr().contains("unknown argument: --bogus"), unknown.stderr());
     }
@@ -54,12 +56,15 @@ class SandboxMainTest {
     record Run(int exit, String stdout, String stderr) {
     }
 
-    private static Run run(String... args) throws IOException, InterruptedException {
+    private static Process start(String... args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                SandboxMain.class.getName()));
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), SandboxMain.class.getName()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).start();
+        return new ProcessBuilder(command).start();
+    }
+
+    private static Run finish(Process process) throws IOException, InterruptedException {
         assertTrue(process.waitFor(20, TimeUnit.SECONDS), "finished");
         return new Run(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
                 new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));

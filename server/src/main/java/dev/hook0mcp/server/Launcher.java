@@ -17,6 +17,7 @@ import dev.hook0mcp.server.transport.stdio.StdioServer;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.channels.ServerSocketChannel;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -37,14 +38,26 @@ public final class Launcher {
     private final PrintStream stderr;
 
     private final BooleanSupplier stdinIsTerminal;
+    private final Clock clock;
 
     public Launcher(Map<String, String> env, InputStream stdin, PrintStream stdout, PrintStream stderr) {
         this(env, stdin, stdout, stderr, StdinTerminal::detect);
     }
 
+    /** @param clock the server's clock ({@link ServerCore}): a test moves it past a token's expiry */
+    public Launcher(Map<String, String> env, InputStream stdin, PrintStream stdout, PrintStream stderr, Clock clock) {
+        this(env, stdin, stdout, stderr, StdinTerminal::detect, clock);
+    }
+
     /** @param stdinIsTerminal whether a person types on stdin (then the stdio server says it waits for a client) */
     Launcher(Map<String, String> env, InputStream stdin, PrintStream stdout, PrintStream stderr,
             BooleanSupplier stdinIsTerminal) {
+        this(env, stdin, stdout, stderr, stdinIsTerminal, Clock.systemUTC());
+    }
+
+    private Launcher(Map<String, String> env, InputStream stdin, PrintStream stdout, PrintStream stderr,
+            BooleanSupplier stdinIsTerminal, Clock clock) {
+        this.clock = clock;
         this.env = env;
         this.stdin = stdin;
         this.stdout = stdout;
@@ -79,60 +92,92 @@ public final class Launcher {
         }
     }
 
-    /** Serves MCP over HTTP until SIGTERM/SIGINT, which closes the sessions and stops cleanly. */
-    private static int serveHttp(ServerCore core, ServerSocketChannel port) throws InterruptedException {
-        HttpTransportServer server;
-        try {
-            ServerMetrics metrics = core.config().metrics()
-                    ? ServerMetrics.of(core.executor(), core.client(), core.inspector()) : null;
-            server = HttpTransportServer.start(core.config(), core.sessions(), port, metrics);
-        } catch (Exception e) {
-            throw new ConfigException("cannot serve HTTP on " + core.config().host() + ":" + core.config().port()
-                    + ": " + e.getMessage());
+    /**
+     * Starts the HTTP transport as {@link #run} starts it for {@code --transport http|sse} (configuration, port,
+     * sandbox, core, metrics) and returns it serving: {@code run} then serves it until SIGTERM; a test stops it
+     * with {@link HttpServing#close}, which is what SIGTERM does.
+     *
+     * @throws ConfigException when the configuration is unusable, names no HTTP transport, or the port is taken
+     */
+    public HttpServing startHttp(String... args) {
+        Config config = new ConfigParser(env).parse(args);
+        SecretRedactor.remember(config.token());
+        if (config.command() != Config.Command.SERVE || config.transport() == Transport.STDIO) {
+            throw new ConfigException("not an HTTP server: give --transport http or --transport sse");
         }
+        return startHttp(config);
+    }
+
+    private HttpServing startHttp(Config config) {
+        ServerSocketChannel port = PortReservation.bind(config.host(), config.port()); // before any sandbox or probe
+        Sandbox sandbox = null;
+        try {
+            if (config.sandbox()) {
+                sandbox = startSandbox();
+                config = config.withApiUrlAndToken(sandbox.baseUrl(), sandbox.rootToken());
+            }
+            ServerCore core = new ServerCore(config, clock);
+            try {
+                ServerMetrics metrics = config.metrics()
+                        ? ServerMetrics.of(core.executor(), core.client(), core.inspector()) : null;
+                return new HttpServing(HttpTransportServer.start(config, core.sessions(), port, metrics), core, sandbox);
+            } catch (Exception e) {
+                core.close();
+                throw new ConfigException("cannot serve HTTP on " + config.host() + ":" + config.port() + ": "
+                        + e.getMessage());
+            }
+        } catch (RuntimeException e) {
+            closeQuietly(port);
+            if (sandbox != null) {
+                sandbox.close();
+            }
+            throw e;
+        }
+    }
+
+    /** Serves MCP over HTTP until SIGTERM/SIGINT, which stops it as {@link HttpServing#close} does, then exits 0. */
+    private static int serveUntilSignal(HttpServing serving) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            server.close();
-            core.close();
+            serving.close();
             stopped.countDown();
             // A stop asked for by SIGTERM/SIGINT that answered every call in flight is a clean exit, not 143/130.
             System.err.flush();
             Runtime.getRuntime().halt(ExitStatus.OK);
         }, "hook0-mcp-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        server.join();
+        serving.join();
         stopped.await();
         return ExitStatus.OK;
+    }
+
+    private static Sandbox startSandbox() {
+        Sandbox sandbox = Sandbox.start(0);
+        SecretRedactor.remember(sandbox.rootToken());
+        LoggerFactory.getLogger(Launcher.class).info(
+                "sandbox Hook0 API with demo data at {} (organization {}, applications {} and {})",
+                sandbox.baseUrl(), sandbox.organizationId(), sandbox.applicationId(), sandbox.secondApplicationId());
+        return sandbox;
     }
 
     private int serveOrCheck(Config config) {
         Logger log = LoggerFactory.getLogger(Launcher.class);
         Sandbox sandbox = null;
-        ServerSocketChannel port = null;
         try {
             if (config.command() == Config.Command.SERVE && config.transport() != Transport.STDIO) {
-                port = PortReservation.bind(config.host(), config.port()); // before any sandbox or probe
+                return serveUntilSignal(startHttp(config));
             }
             if (config.sandbox()) {
-                sandbox = Sandbox.start(0);
+                sandbox = startSandbox();
                 config = config.withApiUrlAndToken(sandbox.baseUrl(), sandbox.rootToken());
-                SecretRedactor.remember(sandbox.rootToken());
-                log.info("sandbox Hook0 API with demo data at {} (organization {}, applications {} and {})",
-                        sandbox.baseUrl(), sandbox.organizationId(), sandbox.applicationId(),
-                        sandbox.secondApplicationId());
             }
-            if (!config.hasToken() && (config.transport() == Transport.STDIO || config.command() == Config.Command.CHECK)) {
+            if (!config.hasToken()) {
                 stderr.println(HelpText.missingToken());
                 return ExitStatus.BAD_INPUT;
             }
-            ServerCore core = new ServerCore(config);
+            ServerCore core = new ServerCore(config, clock);
             if (config.command() == Config.Command.CHECK) {
                 return new CheckCommand(core, stdout).run(config.token());
-            }
-            if (config.transport() != Transport.STDIO) {
-                ServerSocketChannel reserved = port;
-                port = null; // Jetty owns it now
-                return serveHttp(core, reserved);
             }
             Config serving = config;
             try {
@@ -153,7 +198,6 @@ public final class Launcher {
             log.error("hook0-mcp stopped: {}", e.toString(), e);
             return ExitStatus.FAILED;
         } finally {
-            closeQuietly(port);
             if (sandbox != null) {
                 sandbox.close();
             }

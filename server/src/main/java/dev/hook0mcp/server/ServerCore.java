@@ -36,7 +36,7 @@ public final class ServerCore implements AutoCloseable {
         this(config, Clock.systemUTC());
     }
 
-    /** @param clock the server's clock (tests move it to expire a replay confirmation) */
+    /** @param clock the server's clock (tests move it to expire a replay confirmation or a token) */
     public ServerCore(Config config, Clock clock) {
         this.config = config;
         this.catalog = ToolCatalog.standard();
@@ -48,7 +48,7 @@ public final class ServerCore implements AutoCloseable {
         this.inspector = new AccessInspector(catalog, selection, client,
                 new ProbeBudgets(!config.unpacedProbes(), Ticker.SYSTEM),
                 config.sandbox() ? ProbeCache.off() // a sandbox's tokens live as long as the process
-                        : ProbeCache.in(Path.of(config.probeCacheDir()), config.probeCacheTtl()));
+                        : ProbeCache.in(Path.of(config.probeCacheDir()), config.probeCacheTtl()), clock);
         this.audit = config.command() == Config.Command.SERVE
                 ? AuditLog.open(config.auditLog(), config.auditLogMaxBytes(), System.err) : AuditLog.OFF;
     }

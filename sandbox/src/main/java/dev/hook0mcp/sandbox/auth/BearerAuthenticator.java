@@ -12,10 +12,9 @@ import org.biscuitsec.biscuit.token.Biscuit;
  * case-sensitive {@code "Bearer "} prefix is optional, nothing is trimmed, the signature of every block is
  * checked against the root key, and block 0's revocation id must belong to a live root.
  *
- * <p>A token text whose signatures were checked once is remembered ({@link #VERIFIED}, least recently used
- * forgotten first): the check is a pure function of the text and the root key, and it is most of the work of a
- * request (a probe run sends the same token dozens of times). Whether its root is still live is asked every time,
- * and the token's checks (expiry included) run per request in {@link Hook0Authorizer}.
+ * <p>A token's signatures never change, so each distinct token is verified once and remembered (Ed25519 in pure
+ * Java was most of the cost of a request); its root's revocation is still looked up on every request, and expiry
+ * and every other check are the authorizer's, per request.
  */
 public final class BearerAuthenticator {
 
@@ -28,15 +27,15 @@ public final class BearerAuthenticator {
     public record Result(AuthenticatedToken token, Failure failure) {
     }
 
-    /** Token texts whose verified Biscuit is kept. */
-    static final int VERIFIED = 1_000;
+    /** Distinct tokens remembered as verified; the least recently used is forgotten beyond this. */
+    static final int MAX_VERIFIED = 1024;
 
     private final PublicKey rootPublicKey;
     private final RootTokenRegistry registry;
-    private final Map<String, Biscuit> verified = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, Biscuit> verified = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Biscuit> eldest) {
-            return size() > VERIFIED;
+            return size() > MAX_VERIFIED;
         }
     };
 
@@ -63,7 +62,7 @@ public final class BearerAuthenticator {
                 .orElseGet(() -> new Result(null, Failure.INVALID_BISCUIT));
     }
 
-    /** The token verified against the root key (checked once per text), or null when it does not verify. */
+    /** The token parsed with its signatures verified against the root key; null when it is not a valid Biscuit. */
     private Biscuit verified(String token) {
         synchronized (verified) {
             Biscuit known = verified.get(token);

@@ -17,6 +17,7 @@ import dev.hook0mcp.server.token.TokenFacts;
 import dev.hook0mcp.server.token.TokenFormatException;
 import dev.hook0mcp.server.token.TokenReader;
 import dev.hook0mcp.server.token.TokenSignature;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +43,8 @@ public final class AccessInspector {
     private final ProbeBudgets budgets;
     private final ProbeCache cache;
     private final java.util.concurrent.atomic.LongAdder probesSent = new java.util.concurrent.atomic.LongAdder();
+    private final Clock clock;
+    private final ExpiryAlarms expiryAlarms;
 
     public AccessInspector(ToolCatalog catalog, ToolSelection selection, Hook0Client client) {
         this(catalog, selection, client, new ProbeBudgets());
@@ -54,6 +57,17 @@ public final class AccessInspector {
     /** @param cache where Hook0's answers are remembered for the next start (see {@link #remembered}) */
     public AccessInspector(ToolCatalog catalog, ToolSelection selection, Hook0Client client, ProbeBudgets budgets,
             ProbeCache cache) {
+        this(catalog, selection, client, budgets, cache, Clock.systemUTC());
+    }
+
+    /**
+     * @param clock what token expiries are judged by, here and when a watched token is looked at again after its
+     *              expiry (tests move it past an expiry instead of waiting)
+     */
+    public AccessInspector(ToolCatalog catalog, ToolSelection selection, Hook0Client client, ProbeBudgets budgets,
+            ProbeCache cache, Clock clock) {
+        this.clock = clock;
+        this.expiryAlarms = new ExpiryAlarms(clock);
         this.budgets = budgets;
         this.catalog = catalog;
         this.selection = selection;
@@ -61,6 +75,11 @@ public final class AccessInspector {
         this.cache = cache;
         catalog.tools().stream().filter(t -> t.scope() == ToolScope.ORGANIZATION && t.action() != null)
                 .forEach(t -> organizationActions.add(t.action()));
+    }
+
+    /** When the expiries of the tokens this inspector decided for are looked at again ({@link TokenWatch}). */
+    ExpiryAlarms expiryAlarms() {
+        return expiryAlarms;
     }
 
     /** Probes sent to Hook0 since start, over every token (for metrics). */
@@ -84,7 +103,7 @@ public final class AccessInspector {
                         + ": check HOOK0_API_URL, or create a service token on that instance";
             }
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (problem == null && facts != null) {
             problem = expired(facts, now);
         }
@@ -122,7 +141,7 @@ public final class AccessInspector {
             return Optional.empty();
         }
         OfflineRead read = OfflineRead.of(token);
-        if (read.problem() != null || expired(read.facts(), Instant.now()) != null) {
+        if (read.problem() != null || expired(read.facts(), clock.instant()) != null) {
             return Optional.empty();
         }
         TokenFacts facts = read.facts();
@@ -144,7 +163,7 @@ public final class AccessInspector {
         TokenFacts facts = read.facts();
         String problem = read.problem();
         if (problem == null) {
-            problem = expired(facts, Instant.now());
+            problem = expired(facts, clock.instant());
         }
         Map<String, ProbeOutcome> verdicts = new LinkedHashMap<>();
         if (problem == null) {

@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +12,7 @@ import org.slf4j.LoggerFactory;
  * Keeps a {@link LiveAccess} in step with its token while the server runs: when the token's expiry passes, or a
  * call is refused with 403 {@code AuthInvalidBiscuit} (revoked), the token is inspected again and the new report
  * replaces the old one (its listeners change the tool list and send {@code notifications/tools/list_changed}).
+ * The expiry is judged by the inspector's clock ({@link ExpiryAlarms}).
  * One re-inspection at a time per token; a rejection arriving meanwhile is covered by the one running.
  */
 final class TokenWatch {
@@ -32,8 +31,7 @@ final class TokenWatch {
     private final AccessInspector inspector;
     private final String token;
     private final AtomicBoolean running = new AtomicBoolean();
-    private ScheduledFuture<?> expiry;
-    private Instant scheduledFor;
+    private ExpiryAlarms.Alarm expiry;
 
     TokenWatch(LiveAccess access, AccessInspector inspector, String token) {
         this.access = access;
@@ -47,15 +45,13 @@ final class TokenWatch {
             return;
         }
         Instant at = report.facts().expiresAt().get().plus(EXPIRY_MARGIN);
-        if (at.equals(scheduledFor)) {
+        if (expiry != null && at.equals(expiry.at())) {
             return;
         }
         if (expiry != null) {
-            expiry.cancel(false);
+            expiry.cancel();
         }
-        scheduledFor = at;
-        long delay = Math.max(0, Duration.between(Instant.now(), at).toMillis());
-        expiry = TIMER.schedule(() -> recheck("the token's expiry passed"), delay, TimeUnit.MILLISECONDS);
+        expiry = inspector.expiryAlarms().at(at, () -> recheck("the token's expiry passed"));
     }
 
     /** Inspects the token again in the background, unless an inspection is already running. */

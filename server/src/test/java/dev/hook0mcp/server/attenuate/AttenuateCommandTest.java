@@ -14,12 +14,14 @@ import dev.hook0mcp.sandbox.Sandbox;
 import dev.hook0mcp.server.access.AccessInspector;
 import dev.hook0mcp.server.access.AccessReport;
 import dev.hook0mcp.server.access.ProbeBudgets;
+import dev.hook0mcp.server.access.ProbeCache;
 import dev.hook0mcp.server.access.Ticker;
 import dev.hook0mcp.server.config.Config;
 import dev.hook0mcp.server.config.ConfigParser;
 import dev.hook0mcp.server.access.ToolSelection;
 import dev.hook0mcp.server.access.ToolSurface;
 import dev.hook0mcp.server.hook0.Hook0Client;
+import dev.hook0mcp.server.it.SettableClock;
 import dev.hook0mcp.server.token.TokenFacts;
 import dev.hook0mcp.server.token.TokenReader;
 import java.io.InputStream;
@@ -54,6 +56,8 @@ class AttenuateCommandTest {
     private static final ToolCatalog CATALOG = ToolCatalog.standard();
     private static final Set<String> READ_CLAIM = Set.copyOf(Hook0Actions.standard().readOnlyClaim());
     private final HttpClient http = HttpClient.newHttpClient();
+    /** The sandbox's clock and the inspector's: moved past an expiry instead of waiting for it. */
+    private final SettableClock clock = new SettableClock();
 
     private Sandbox sandbox;
     private String root;
@@ -61,7 +65,7 @@ class AttenuateCommandTest {
 
     @BeforeAll
     void start() {
-        sandbox = Sandbox.start(0);
+        sandbox = Sandbox.start(0, clock);
         root = sandbox.rootToken();
         env = Attenuator.env(sandbox.baseUrl(), root);
     }
@@ -114,13 +118,16 @@ class AttenuateCommandTest {
 
     @Test
     void expiryIsReadBackAndTheTokenIsRefusedAfterIt() throws Exception {
-        String token = attenuate("--expires", "3s");
+        // An hour, not seconds: a slow run must not see the token expire before the clock is moved.
+        Instant before = Instant.now();
+        String token = attenuate("--expires", "3600s");
         Instant expiry = TokenReader.read(token).expiresAt().orElseThrow();
-        assertTrue(expiry.isAfter(Instant.now()) && expiry.isBefore(Instant.now().plusSeconds(5)), expiry::toString);
+        Duration hour = Duration.ofHours(1);
+        assertTrue(!expiry.isBefore(before.plus(hour).minusSeconds(1))
+                && !expiry.isAfter(Instant.now().plus(hour).plusSeconds(1)), expiry::toString);
         assertEquals(200, get(token, "/api/v1/organizations"));
 
-        long waitMillis = Duration.between(Instant.now(), expiry).toMillis() + 1_100; // Hook0 compares whole seconds
-        Thread.sleep(Math.max(0, waitMillis));
+        clock.advance(Duration.between(clock.instant(), expiry).plusSeconds(2)); // Hook0 compares whole seconds
         assertEquals(403, get(token, "/api/v1/organizations"));
         assertEquals(AccessReport.Mode.UNUSABLE, inspect(token).mode());
     }
@@ -287,8 +294,8 @@ class AttenuateCommandTest {
     private AccessReport inspect(String token) {
         Config config = new ConfigParser(Map.of("HOOK0_API_URL", sandbox.baseUrl())).parse(new String[0]);
         return new AccessInspector(CATALOG, ToolSelection.of(config, CATALOG),
-                new Hook0Client(config.apiUrl(), config.timeout()), new ProbeBudgets(false, Ticker.SYSTEM))
-                .inspect(token);
+                new Hook0Client(config.apiUrl(), config.timeout()), new ProbeBudgets(false, Ticker.SYSTEM),
+                ProbeCache.off(), clock).inspect(token);
     }
 
     /** Every tool with a Hook0 action is on exactly when {@code allowed} says so, and Hook0 said so too. */

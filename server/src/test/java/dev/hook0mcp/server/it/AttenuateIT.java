@@ -76,8 +76,8 @@ class AttenuateIT {
     @Test
     void aRootTokenConfiguredForHttpIsNudgedAtStart() throws Exception {
         String root = sandbox.rootToken();
-        try (InProcessHttpServer server = new InProcessHttpServer("http",
-                Map.of("HOOK0_API_URL", sandbox.baseUrl(), "HOOK0_API_TOKEN", root))) {
+        try (InProcessHttpServer server = new InProcessHttpServer("http", Map.of("HOOK0_API_URL", sandbox.baseUrl(),
+                "HOOK0_API_TOKEN", root, "MCP_SHUTDOWN_GRACE_SECONDS", "0"))) { // stops at once, nothing in flight
             for (int i = 0; i < 200 && !server.stderr().contains(NUDGE); i++) {
                 Thread.sleep(100);
             }

@@ -78,9 +78,18 @@ class AuditLogHttpIT {
         sandbox.close();
     }
 
+    /**
+     * No shutdown grace: every call is answered before a server here stops, and a graceful stop holds even an idle
+     * server ~1 s.
+     */
     private static Config config(String auditLog) {
-        return new ConfigParser(Map.of("HOOK0_API_URL", sandbox.baseUrl(), "MCP_TRANSPORT", "http", "MCP_PORT", "0",
-                "HOOK0_AUDIT_LOG", auditLog)).parse(new String[0]);
+        return config("http", auditLog);
+    }
+
+    private static Config config(String transport, String auditLog) {
+        return new ConfigParser(InProcessServer.environment(Map.of("HOOK0_API_URL", sandbox.baseUrl(),
+                "MCP_TRANSPORT", transport, "MCP_PORT", "0", "HOOK0_AUDIT_LOG", auditLog,
+                "MCP_SHUTDOWN_GRACE_SECONDS", "0"))).parse(new String[0]);
     }
 
     private static McpSyncClient client(HttpTransportServer on, String token) {
@@ -260,8 +269,7 @@ class AuditLogHttpIT {
     @Test
     void legacySseCallsAreRecordedWithTheirSession() throws Exception {
         Path file = dir.resolve("sse-audit.jsonl");
-        Config sse = new ConfigParser(Map.of("HOOK0_API_URL", sandbox.baseUrl(), "MCP_TRANSPORT", "sse",
-                "MCP_PORT", "0", "HOOK0_AUDIT_LOG", file.toString())).parse(new String[0]);
+        Config sse = config("sse", file.toString());
         ServerCore sseCore = new ServerCore(sse);
         HttpTransportServer other = HttpTransportServer.start(sseCore.config(), sseCore.sessions());
         var transport = HttpClientSseClientTransport.builder("http://127.0.0.1:" + other.port()).sseEndpoint("/sse")

@@ -13,15 +13,16 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a person sees on the command line, and what a client sees on a bad stdin line. One case of each exit status
- * runs the jar (the status the JVM exits with, and the whole process's stdout); the others run the same entry
- * point in-process, whose returned status is what {@code main} exits with.
+ * What a person sees on the command line, and what a client sees on a bad stdin line. The missing token runs the jar
+ * (status 2 as the JVM exits with it, and the whole process's stdout clean; exit status 0 of the jar is checked by
+ * StdioShutdownIT and ClassDataArchiveIT); the others run the same entry point in-process, whose returned status is
+ * what {@code main} exits with.
  */
 class CommandLineIT {
 
     @Test
     void helpAndVersionNeedNoConfiguration() throws Exception {
-        RawProcess.Outcome help = RawProcess.run(Map.of(), "--help");
+        RawProcess.Outcome help = InProcessServer.run(Map.of(), "--help");
         assertEquals(0, help.status());
         assertTrue(help.stdout().contains("HOOK0_API_TOKEN"));
         assertTrue(help.stdout().contains("--sandbox"));
@@ -55,7 +56,7 @@ class CommandLineIT {
         try (Sandbox sandbox = Sandbox.start(0)) {
             String token = sandbox.tokens().attenuate(sandbox.rootToken(),
                     Attenuation.none().allowActions(Set.copyOf(TokenProbeIT.READ_ACTIONS)));
-            RawProcess.Outcome check = RawProcess.run(Map.of("HOOK0_API_URL", sandbox.baseUrl(),
+            RawProcess.Outcome check = InProcessServer.run(Map.of("HOOK0_API_URL", sandbox.baseUrl(),
                     "HOOK0_API_TOKEN", token), "check");
             assertEquals(0, check.status(), check.stdout() + check.stderr());
             assertTrue(check.stdout().contains("reachable"), check.stdout());
@@ -76,7 +77,7 @@ class CommandLineIT {
 
     @Test
     void aMalformedLineGetsAJsonRpcErrorAndTheServerKeepsServing() throws Exception {
-        try (RawProcess server = new RawProcess(Map.of(), "--sandbox")) {
+        try (InProcessServer.Lines server = InProcessServer.lines(Map.of(), "--sandbox")) {
             server.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
                     + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}");
             JsonNode init = Results.JSON.readTree(server.readLine());

@@ -61,7 +61,9 @@ class DeliveryTriageIT {
     void start() throws Exception {
         sandbox = Sandbox.start(0);
         hook0 = FaultyHook0.start(sandbox.baseUrl());
-        server = new InProcessHttpServer("http", Map.of("HOOK0_API_URL", hook0.baseUrl()), clock);
+        // No shutdown grace: no call is in flight at the end, and a graceful stop holds even an idle server ~1 s.
+        server = new InProcessHttpServer("http", Map.of("HOOK0_API_URL", hook0.baseUrl(),
+                "MCP_SHUTDOWN_GRACE_SECONDS", "0"), clock);
         root = server.streamableClient(sandbox.rootToken());
         app = sandbox.applicationId().toString();
         until = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -70,6 +72,7 @@ class DeliveryTriageIT {
 
     @AfterAll
     void stop() throws Exception {
+        root.closeGracefully();
         server.close();
         hook0.close();
         sandbox.close();
@@ -263,21 +266,22 @@ class DeliveryTriageIT {
     void readOnlyTokensGetTheNewReadsAndNeverTheWrites() throws Exception {
         String readOnly = sandbox.tokens().attenuate(sandbox.rootToken(),
                 Attenuation.none().allowActions(Attenuation.READ_ACTIONS));
-        McpSyncClient client = server.streamableClient(readOnly);
-        Set<String> tools = new TreeSet<>();
-        client.listTools().tools().forEach(t -> tools.add(t.name()));
-        assertTrue(tools.containsAll(Set.of("get_delivery_health", "list_failed_deliveries")), tools.toString());
-        assertFalse(tools.contains("replay_failed_events") || tools.contains("send_test_event"), tools.toString());
-        JsonNode health = ok(client.callTool(new McpSchema.CallToolRequest("get_delivery_health",
-                Map.of("application_id", app))));
-        assertFalse(health.path("next_steps").toString().contains("replay_failed_events"),
-                "next_steps name only tools this token has: " + health);
-        JsonNode failed = ok(client.callTool(new McpSchema.CallToolRequest("list_failed_deliveries",
-                Map.of("application_id", app))));
-        assertTrue(failed.path("failed").asInt() > 0, failed.toString());
-        String health2 = text(client.readResource(new McpSchema.ReadResourceRequest(
-                "hook0://applications/" + app + "/health")));
-        assertTrue(JSON.readTree(health2).path("subscriptions").size() > 0, health2);
+        try (McpSyncClient client = server.streamableClient(readOnly)) {
+            Set<String> tools = new TreeSet<>();
+            client.listTools().tools().forEach(t -> tools.add(t.name()));
+            assertTrue(tools.containsAll(Set.of("get_delivery_health", "list_failed_deliveries")), tools.toString());
+            assertFalse(tools.contains("replay_failed_events") || tools.contains("send_test_event"), tools.toString());
+            JsonNode health = ok(client.callTool(new McpSchema.CallToolRequest("get_delivery_health",
+                    Map.of("application_id", app))));
+            assertFalse(health.path("next_steps").toString().contains("replay_failed_events"),
+                    "next_steps name only tools this token has: " + health);
+            JsonNode failed = ok(client.callTool(new McpSchema.CallToolRequest("list_failed_deliveries",
+                    Map.of("application_id", app))));
+            assertTrue(failed.path("failed").asInt() > 0, failed.toString());
+            String health2 = text(client.readResource(new McpSchema.ReadResourceRequest(
+                    "hook0://applications/" + app + "/health")));
+            assertTrue(JSON.readTree(health2).path("subscriptions").size() > 0, health2);
+        }
     }
 
     // ---- the same figures, computed from the sandbox store ---------------------------------------------------

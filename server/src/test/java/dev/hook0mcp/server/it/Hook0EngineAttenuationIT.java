@@ -10,11 +10,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hook0mcp.catalog.Hook0Action;
 import dev.hook0mcp.catalog.Hook0Actions;
 import dev.hook0mcp.sandbox.Sandbox;
+import dev.hook0mcp.server.token.TokenReader;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,9 +51,12 @@ class Hook0EngineAttenuationIT {
     private final List<Query> queries = new ArrayList<>();
     private final Map<Query, Boolean> verdicts = new LinkedHashMap<>();
 
-    /** One request: {@code token} asks {@code action} on {@code application} (null: not application-scoped). */
+    /**
+     * One request: {@code token} asks {@code action} on {@code application} (null: not application-scoped), at
+     * {@code time} (null: when the engine runs).
+     */
     record Query(String tokenName, String token, String publicKey, UUID organization, String action,
-                 boolean applicationScoped, UUID application, boolean viewer) {}
+                 boolean applicationScoped, UUID application, boolean viewer, Instant time) {}
 
     @BeforeAll
     void attenuateThenAskHook0sEngine() throws Exception {
@@ -67,9 +71,12 @@ class Hook0EngineAttenuationIT {
         ask("application", attenuate(env, "--application", app), sandbox);
         ask("application-30d", attenuate(env, "--application", app, "--expires", "30d"), sandbox);
         ask("allow", attenuate(env, "--allow", "event:list,event:ingest"), sandbox);
-        String soon = attenuate(env, "--expires", "2s");
-        Instant expiry = Instant.now().plusSeconds(3);
-        ask("expired", soon, sandbox);
+        // An hour (a slow attenuate must not see it expire), asked just after its expiry by the time Hook0's
+        // engine is given, rather than after waiting for it.
+        String soon = attenuate(env, "--expires", "1h");
+        Instant afterExpiry = TokenReader.read(soon).expiresAt().orElseThrow().plusSeconds(1);
+        ask("expired", soon, sandbox.publicKeyHex(), sandbox.organizationId(), sandbox.applicationId(),
+                sandbox.secondApplicationId(), afterExpiry);
 
         // Tokens Hook0 itself minted (fixtures): ours next to the dashboard's, from the same root.
         Map<String, String> offline = Map.of("HOOK0_API_URL", "http://127.0.0.1:9",
@@ -81,8 +88,6 @@ class Hook0EngineAttenuationIT {
         askFixture("dashboard:read-only", fixture("readonly"));
         askFixture("ours:read-ingest", attenuate(offline, "--read-only", "--allow", "event:ingest"));
         askFixture("dashboard:read-ingest", fixture("read_ingest"));
-
-        Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiry).toMillis())); // "expired" has expired
         runHook0Engine();
     }
 
@@ -184,31 +189,31 @@ class Hook0EngineAttenuationIT {
 
     private void ask(String name, String token, Sandbox sandbox) {
         ask(name, token, sandbox.publicKeyHex(), sandbox.organizationId(), sandbox.applicationId(),
-                sandbox.secondApplicationId());
+                sandbox.secondApplicationId(), null);
     }
 
     private void askFixture(String name, String token) {
         ask(name, token, fixtures.path("biscuit_public_key").asText(),
                 UUID.fromString(fixtures.path("organization_id").asText()),
                 UUID.fromString(fixtures.path("application_id").asText()),
-                UUID.fromString(fixtures.path("other_application_id").asText()));
+                UUID.fromString(fixtures.path("other_application_id").asText()), null);
     }
 
     /** Every action once (organization-level ones) or on both applications (application-scoped ones). */
-    private void ask(String name, String token, String key, UUID org, UUID app, UUID otherApp) {
+    private void ask(String name, String token, String key, UUID org, UUID app, UUID otherApp, Instant time) {
         for (Hook0Action a : ACTIONS.all()) {
             UUID orgOrNone = a.scope() == Hook0Action.Scope.NONE ? null : org;
             if (a.isApplicationScoped()) {
-                queries.add(new Query(name, token, key, orgOrNone, a.name(), true, app, a.viewer()));
-                queries.add(new Query(name, token, key, orgOrNone, a.name(), true, otherApp, a.viewer()));
+                queries.add(new Query(name, token, key, orgOrNone, a.name(), true, app, a.viewer(), time));
+                queries.add(new Query(name, token, key, orgOrNone, a.name(), true, otherApp, a.viewer(), time));
             } else {
-                queries.add(new Query(name, token, key, orgOrNone, a.name(), false, null, a.viewer()));
+                queries.add(new Query(name, token, key, orgOrNone, a.name(), false, null, a.viewer(), time));
             }
         }
-        ORGANIZATION_SECRETS.forEach(s -> queries.add(new Query(name, token, key, org, s, false, null, false)));
+        ORGANIZATION_SECRETS.forEach(s -> queries.add(new Query(name, token, key, org, s, false, null, false, time)));
         for (String s : APPLICATION_SECRETS) {
-            queries.add(new Query(name, token, key, org, s, true, app, false));
-            queries.add(new Query(name, token, key, org, s, true, otherApp, false));
+            queries.add(new Query(name, token, key, org, s, true, app, false, time));
+            queries.add(new Query(name, token, key, org, s, true, otherApp, false, time));
         }
     }
 
@@ -222,6 +227,9 @@ class Hook0EngineAttenuationIT {
                     .put("action", q.action()).put("viewer", q.viewer());
             o.put("organizationId", q.organization() == null ? null : q.organization().toString());
             o.put("applicationId", q.applicationScoped() ? q.application().toString() : null);
+            if (q.time() != null) {
+                o.put("time", q.time().truncatedTo(ChronoUnit.SECONDS).toString());
+            }
         }
         Path file = Files.writeString(Path.of("target/node-biscuit/queries.json"),
                 Results.JSON.writeValueAsString(input));

@@ -100,10 +100,27 @@ final class HttpServerProcess implements AutoCloseable {
      * Process.destroy() also closes our ends of the pipes, and the last log lines would be lost.
      */
     boolean terminate() throws Exception {
-        new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
+        sigterm();
         boolean ended = process.waitFor(20, TimeUnit.SECONDS);
         reader.join(5_000); // everything the process wrote on stderr has been read
         return ended;
+    }
+
+    /** Sends SIGTERM and returns at once (with kill(1), as {@link #terminate} does). */
+    void sigterm() throws Exception {
+        new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
+    }
+
+    /** Waits until a stderr line contains {@code text}; false when none did within {@code timeout}. */
+    boolean awaitStderr(String text, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!stderr().contains(text)) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
     }
 
     @Override

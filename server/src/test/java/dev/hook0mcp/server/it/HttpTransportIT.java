@@ -20,17 +20,19 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The real jar over Streamable HTTP (per-caller tokens) and legacy SSE (one configured token), driven by the
- * SDK's HTTP clients against the sandbox.
+ * The real HTTP transports, started by the entry point in this JVM: Streamable HTTP (per-caller tokens) and legacy
+ * SSE (one configured token), driven by the SDK's HTTP clients against the sandbox.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HttpTransportIT {
@@ -172,18 +174,26 @@ class HttpTransportIT {
         }
     }
 
+    /**
+     * Clients of both tokens at once, each with its own session: every call of each is answered. They all start
+     * calling together, so their sessions and calls overlap on the server.
+     */
     @Test
-    void twentyConcurrentClientsMakeFiftyCallsEach() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(20);
+    void tenConcurrentClientsMakeTenCallsEach() throws Exception {
+        int clients = 10;
+        int calls = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CyclicBarrier together = new CyclicBarrier(clients);
         try {
             List<Future<Integer>> results = new ArrayList<>();
-            for (int c = 0; c < 20; c++) {
+            for (int c = 0; c < clients; c++) {
                 String token = c % 2 == 0 ? sandbox.rootToken() : readOnly;
                 results.add(pool.submit(() -> {
                     McpSyncClient client = perCaller.streamableClient(token);
                     int succeeded = 0;
                     try {
-                        for (int i = 0; i < 50; i++) {
+                        together.await(30, TimeUnit.SECONDS);
+                        for (int i = 0; i < calls; i++) {
                             var r = client.callTool(new McpSchema.CallToolRequest(
                                     i % 2 == 0 ? "get_application" : "list_event_types", Map.of("application_id", app)));
                             if (!Boolean.TRUE.equals(r.isError())) {
@@ -197,16 +207,17 @@ class HttpTransportIT {
                 }));
             }
             for (Future<Integer> f : results) {
-                assertEquals(50, f.get());
+                assertEquals(calls, f.get());
             }
         } finally {
             pool.shutdownNow();
         }
     }
 
+    /** Legacy SSE with one configured token; its stop on SIGTERM, with the exit status, is in HttpGracefulShutdownIT. */
     @Test
-    void legacySseServesTheConfiguredTokenAndStopsCleanlyOnSigterm() throws Exception {
-        HttpServerProcess sse = new HttpServerProcess("sse",
+    void legacySseServesTheConfiguredTokenAndStopsCleanly() throws Exception {
+        InProcessHttpServer sse = new InProcessHttpServer("sse",
                 Map.of("HOOK0_API_URL", sandbox.baseUrl(), "HOOK0_API_TOKEN", readOnly));
         try {
             McpSyncClient client = sse.sseClient(null);
@@ -214,10 +225,9 @@ class HttpTransportIT {
             JsonNode events = ok(client.callTool(new McpSchema.CallToolRequest("list_events", Map.of("application_id", app))));
             assertEquals(100, events.get("count").asInt());
             client.closeGracefully();
-            assertTrue(sse.terminate(), "SIGTERM stops the server");
-            assertTrue(sse.stderr().contains("HTTP server stopped"), sse.stderr());
         } finally {
-            sse.close();
+            sse.close(); // what SIGTERM runs
         }
+        assertTrue(sse.stderr().contains("HTTP server stopped"), sse.stderr());
     }
 }

@@ -1,33 +1,32 @@
 package dev.hook0mcp.server.it;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hook0mcp.server.ServerCore;
-import dev.hook0mcp.server.config.Config;
-import dev.hook0mcp.server.config.ConfigParser;
-import dev.hook0mcp.server.logging.SecretRedactor;
-import dev.hook0mcp.server.transport.http.HttpTransportServer;
+import dev.hook0mcp.server.HttpServing;
+import dev.hook0mcp.server.Launcher;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * The real HTTP transport in this JVM on a free loopback port, built as {@code main} builds it for
- * {@code --transport http|sse} (configuration from the environment, {@link ServerCore}, {@link HttpTransportServer});
+ * The real HTTP transport in this JVM on a free loopback port, started by the entry point {@code main} runs
+ * ({@link Launcher#startHttp} for {@code --transport http|sse}, with the system clock or a test's);
  * SDK clients connect to it over real HTTP. Like {@link HttpServerProcess} without a JVM start; stopping on a
  * signal and the exit status stay with {@link HttpServerProcess}.
  */
 final class InProcessHttpServer implements AutoCloseable {
 
     final String baseUrl;
-    private final HttpTransportServer server;
+    private final HttpServing serving;
     private final StandardErrorTap.Recorder logs;
 
+    /** Started by {@link Launcher#startHttp}, as {@code main} starts {@code --transport <transport> --port 0}. */
     InProcessHttpServer(String transport, Map<String, String> env) throws Exception {
         this(transport, env, Clock.systemUTC());
     }
@@ -36,15 +35,13 @@ final class InProcessHttpServer implements AutoCloseable {
     InProcessHttpServer(String transport, Map<String, String> env, Clock clock) throws Exception {
         logs = StandardErrorTap.record();
         try {
-            Config config = new ConfigParser(InProcessServer.environment(env))
-                    .parse(new String[] {"--transport", transport, "--port", "0"});
-            SecretRedactor.remember(config.token());
-            server = HttpTransportServer.start(config, new ServerCore(config, clock).sessions());
+            serving = new Launcher(InProcessServer.environment(env), InputStream.nullInputStream(), System.out,
+                    System.err, clock).startHttp("--transport", transport, "--port", "0");
         } catch (Exception | Error e) {
             logs.close();
             throw e;
         }
-        baseUrl = "http://127.0.0.1:" + server.port();
+        baseUrl = "http://127.0.0.1:" + serving.port();
     }
 
     McpSyncClient streamableClient(String token) {
@@ -80,7 +77,7 @@ final class InProcessHttpServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            server.close();
+            serving.close();
         } finally {
             logs.close();
         }

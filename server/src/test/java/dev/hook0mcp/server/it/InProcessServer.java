@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.channels.Channels;
 import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,9 +36,9 @@ final class InProcessServer implements AutoCloseable {
     final McpSchema.InitializeResult initialized;
     private final Run run;
 
-    private InProcessServer(Map<String, String> env, List<String> args, UnaryOperator<McpClient.SyncSpec> customize)
-            throws IOException {
-        run = Run.start(env, args);
+    private InProcessServer(Map<String, String> env, List<String> args, UnaryOperator<McpClient.SyncSpec> customize,
+            Clock clock) throws IOException {
+        run = new Run(env, new ArrayList<>(args), clock);
         var transport = new PipedClientTransport(new JacksonMcpJsonMapper(new ObjectMapper()), run.toServer,
                 run.fromServer, run::close);
         client = customize.apply(McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
@@ -63,8 +64,14 @@ final class InProcessServer implements AutoCloseable {
     /** Starts the server with exactly {@code env}, its client built from the SDK's spec after {@code customize}. */
     static InProcessServer start(Map<String, String> env, UnaryOperator<McpClient.SyncSpec> customize,
             String... args) {
+        return start(env, Clock.systemUTC(), customize, args);
+    }
+
+    /** As {@link #start(Map, UnaryOperator, String...)}, the server's clock being {@code clock} (a test moves it). */
+    static InProcessServer start(Map<String, String> env, Clock clock, UnaryOperator<McpClient.SyncSpec> customize,
+            String... args) {
         try {
-            return new InProcessServer(env, List.of(args), customize);
+            return new InProcessServer(env, List.of(args), customize, clock);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -78,6 +85,7 @@ final class InProcessServer implements AutoCloseable {
     /** Runs a command that ends by itself with {@code stdin} as its input (as {@code echo … | java -jar …}). */
     static RawProcess.Outcome runWithInput(Map<String, String> env, String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream systemOut = System.out; // the stdio server points System.out at stderr while it serves
         try (StandardErrorTap.Recorder logs = StandardErrorTap.record()) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int status = new Launcher(environment(env), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
@@ -85,6 +93,8 @@ final class InProcessServer implements AutoCloseable {
                     .run(args);
             return new RawProcess.Outcome(status, out.toString(StandardCharsets.UTF_8),
                     err.toString(StandardCharsets.UTF_8) + logs.text());
+        } finally {
+            System.setOut(systemOut);
         }
     }
 
@@ -98,7 +108,7 @@ final class InProcessServer implements AutoCloseable {
     }
 
     /** Raw JSON-RPC lines to and from an in-process server. */
-    static final class Lines implements AutoCloseable {
+    static final class Lines implements StdioLines, AutoCloseable {
         private final Run run;
         private final java.io.BufferedReader stdout;
 
@@ -107,13 +117,29 @@ final class InProcessServer implements AutoCloseable {
             this.stdout = new java.io.BufferedReader(new java.io.InputStreamReader(run.fromServer, StandardCharsets.UTF_8));
         }
 
-        void send(String line) throws IOException {
+        @Override
+        public void send(String line) throws IOException {
             run.toServer.write((line + "\n").getBytes(StandardCharsets.UTF_8));
             run.toServer.flush();
         }
 
-        String readLine() throws IOException {
+        @Override
+        public String readLine() throws IOException {
             return stdout.readLine();
+        }
+
+        /** Ends the server's input, as the end of a client process or of a piped file would. */
+        void closeInput() throws IOException {
+            run.toServer.close();
+        }
+
+        /** The status {@code main} would exit with, once the server has stopped (null if it has not). */
+        Integer awaitExit(Duration wait) {
+            return run.awaitExit(wait);
+        }
+
+        String stderr() {
+            return run.stderr();
         }
 
         @Override
@@ -169,7 +195,7 @@ final class InProcessServer implements AutoCloseable {
         private final ByteArrayOutputStream direct = new ByteArrayOutputStream();
         private final CompletableFuture<Integer> status = new CompletableFuture<>();
 
-        private Run(Map<String, String> env, List<String> args) throws IOException {
+        private Run(Map<String, String> env, List<String> args, Clock clock) throws IOException {
             Pipe stdin = Pipe.open();
             Pipe stdout = Pipe.open();
             toServer = Channels.newOutputStream(stdin.sink());
@@ -178,7 +204,7 @@ final class InProcessServer implements AutoCloseable {
             logs = StandardErrorTap.record();
             Launcher launcher = new Launcher(environment(env), Channels.newInputStream(stdin.source()),
                     new PrintStream(Channels.newOutputStream(stdoutSink), true, StandardCharsets.UTF_8),
-                    new PrintStream(direct, true, StandardCharsets.UTF_8));
+                    new PrintStream(direct, true, StandardCharsets.UTF_8), clock);
             Thread thread = new Thread(() -> {
                 try {
                     status.complete(launcher.run(args.toArray(String[]::new)));
@@ -197,7 +223,7 @@ final class InProcessServer implements AutoCloseable {
         }
 
         static Run start(Map<String, String> env, List<String> args) throws IOException {
-            return new Run(env, new ArrayList<>(args));
+            return new Run(env, new ArrayList<>(args), Clock.systemUTC());
         }
 
         Integer awaitExit(Duration wait) {

@@ -37,14 +37,28 @@ final class McpbBundle {
         validateOutput = Files.readString(target.resolve("mcpb/validate.log"), StandardCharsets.UTF_8);
     }
 
+    /**
+     * The bundle {@code mvn verify} built before the integration tests (pre-integration-test), or, when it is
+     * missing or older than the jar (a test run from an IDE, {@code -Dhook0mcp.mcpb.skip=true}), built now.
+     */
     static synchronized McpbBundle build() throws IOException, InterruptedException {
         if (built == null) {
             Path script = Path.of(System.getProperty("hook0mcp.mcpb.script", "../packaging/mcpb/build.sh"));
             Path target = ServerJar.jar().toAbsolutePath().getParent();
-            runBuild(script, target.resolve("mcpb-build.log"));
+            if (!builtFor(target)) {
+                runBuild(script, target.resolve("mcpb-build.log"));
+            }
             built = new McpbBundle(target);
         }
         return built;
+    }
+
+    private static boolean builtFor(Path target) throws IOException {
+        Path bundle = target.resolve("hook0-mcp.mcpb");
+        Path jar = ServerJar.jar();
+        return Files.isRegularFile(bundle) && Files.isRegularFile(target.resolve("server.json"))
+                && Files.isRegularFile(target.resolve("mcpb/validate.log"))
+                && Files.getLastModifiedTime(bundle).compareTo(Files.getLastModifiedTime(jar)) >= 0;
     }
 
     static String sha256(Path file) throws IOException {

@@ -12,7 +12,14 @@ import dev.hook0mcp.sandbox.RecordedRequest;
 import dev.hook0mcp.sandbox.Sandbox;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -170,12 +177,19 @@ class OpsReplayIT {
 
     @Test
     void theToolListFollowsTheTokensExpiry() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(0)) {
-            String token = sandbox.tokens().attenuate(sandbox.rootToken(),
-                    Attenuation.none().expiresAt(Instant.now().plusSeconds(6)));
+        // Hook0 and the server read one clock, which the test moves past the expiry instead of waiting for it.
+        SettableClock clock = new SettableClock();
+        try (Sandbox sandbox = Sandbox.start(0, clock)) {
+            Instant expiry = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+            String token = sandbox.tokens().attenuate(sandbox.rootToken(), Attenuation.none().expiresAt(expiry));
             CountDownLatch changed = new CountDownLatch(1);
-            try (McpSyncClient client = client(sandbox.baseUrl(), token, null, null, tools -> changed.countDown())) {
+            try (McpSyncClient client = client(sandbox.baseUrl(), token, clock, null, null,
+                    tools -> changed.countDown())) {
                 assertTrue(client.listTools().tools().size() > 1);
+                assertEquals(200, statusOf(sandbox, token), "Hook0 accepts the token before its expiry");
+
+                clock.advance(Duration.between(clock.instant(), expiry).plusSeconds(2));
+                assertEquals(403, statusOf(sandbox, token), "Hook0 refuses the token after its expiry");
                 assertTrue(changed.await(30, TimeUnit.SECONDS), "list_changed after the expiry");
                 assertEquals(List.of("get_token_info"), names(client.listTools().tools()));
                 assertTrue(text(client.callTool(new McpSchema.CallToolRequest("get_token_info", Map.of())))
@@ -204,8 +218,14 @@ class OpsReplayIT {
     private static McpSyncClient client(String apiUrl, String token,
             java.util.function.Function<McpSchema.ElicitFormRequest, McpSchema.ElicitResult> elicitation,
             Consumer<McpSchema.ProgressNotification> progress, Consumer<List<McpSchema.Tool>> toolsChanged) {
+        return client(apiUrl, token, Clock.systemUTC(), elicitation, progress, toolsChanged);
+    }
+
+    private static McpSyncClient client(String apiUrl, String token, Clock clock,
+            java.util.function.Function<McpSchema.ElicitFormRequest, McpSchema.ElicitResult> elicitation,
+            Consumer<McpSchema.ProgressNotification> progress, Consumer<List<McpSchema.Tool>> toolsChanged) {
         // The server in-process through its entry point; closing the client ends it (end of stdin).
-        return InProcessServer.start(Map.of("HOOK0_API_URL", apiUrl, "HOOK0_API_TOKEN", token), spec -> {
+        return InProcessServer.start(Map.of("HOOK0_API_URL", apiUrl, "HOOK0_API_TOKEN", token), clock, spec -> {
             if (elicitation != null) {
                 spec.capabilities(McpSchema.ClientCapabilities.builder().elicitation().build()).elicitation(elicitation);
             }
@@ -217,6 +237,13 @@ class OpsReplayIT {
             }
             return spec;
         }).client;
+    }
+
+    /** The status Hook0 answers {@code token} with for a read it allows when the token is valid. */
+    private static int statusOf(Sandbox sandbox, String token) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/api/v1/organizations"))
+                .header("Authorization", "Bearer " + token).GET().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static JsonNode ok(McpSchema.CallToolResult result) throws Exception {

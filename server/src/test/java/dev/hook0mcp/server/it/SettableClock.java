@@ -7,12 +7,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The system clock plus an offset a test moves forward (to let a replay confirmation expire). */
-final class SettableClock extends Clock {
+/** The system clock plus an offset a test moves forward (to let a replay confirmation or a token expire). */
+public final class SettableClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         offset.updateAndGet(o -> o.plus(by));
     }
 

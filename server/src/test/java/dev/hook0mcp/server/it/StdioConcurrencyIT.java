@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Clients send several tool calls without waiting (Claude Code does): every one is answered over stdio, however
  * many finish at the same moment and however slowly the client reads (answers pile up in a full pipe), and the
- * calls beyond the caller's share are refused with a result, not dropped.
+ * calls beyond the caller's share are refused with a result, not dropped. The entry point runs in this JVM; its
+ * stdout is an OS pipe (64 KB), as a process's is.
  */
 class StdioConcurrencyIT {
 
@@ -26,8 +27,8 @@ class StdioConcurrencyIT {
         AtomicBoolean armed = new AtomicBoolean();
         try (Sandbox sandbox = Sandbox.start(0);
              DelayingHook0 hook0 = new DelayingHook0(sandbox.baseUrl(),
-                     DelayingHook0.holding("/api/v1/events", Duration.ofMillis(300), armed));
-             RawProcess server = new RawProcess(Map.of("HOOK0_API_URL", hook0.url(),
+                     DelayingHook0.holding("/api/v1/events", Duration.ofMillis(150), armed));
+             InProcessServer.Lines server = InProcessServer.lines(Map.of("HOOK0_API_URL", hook0.url(),
                      "HOOK0_API_TOKEN", sandbox.rootToken()))) {
             StdioResilienceIT.handshake(server);
             armed.set(true);
@@ -38,7 +39,7 @@ class StdioConcurrencyIT {
                         .append(sandbox.applicationId()).append("\"}}}\n");
             }
             server.send(burst.toString().strip());
-            Thread.sleep(1_000); // a client busy elsewhere: answers pile up in the pipe (about 30 KB each)
+            Thread.sleep(500); // a client busy elsewhere: answers pile up in the full pipe (about 30 KB each)
             Set<Integer> answered = new TreeSet<>();
             for (int i = 0; i < CALLS; i++) {
                 JsonNode answer = Results.JSON.readTree(StdioResilienceIT.readLine(server));

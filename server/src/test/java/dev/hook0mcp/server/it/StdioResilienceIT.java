@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hook0mcp.sandbox.Sandbox;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +21,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * One stdio line never disables the server: every line the SDK could not take is answered with a JSON-RPC error
- * and the session goes on; at end of input every request already sent is answered before the process exits.
+ * and the session goes on; at end of input every request already sent is answered before the process exits. The
+ * real entry point runs in this JVM with its stdio as pipes ({@link InProcessServer}); the status it returns is
+ * what {@code main} exits with.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StdioResilienceIT {
@@ -40,7 +38,10 @@ class StdioResilienceIT {
     @BeforeAll
     void start() {
         sandbox = Sandbox.start(0);
-        env = Map.of("HOOK0_API_URL", sandbox.baseUrl(), "HOOK0_API_TOKEN", sandbox.rootToken());
+        // No probe cache: each server probes before it serves, so no background re-probe reaches the sandbox
+        // while a test counts the requests a call sent.
+        env = Map.of("HOOK0_API_URL", sandbox.baseUrl(), "HOOK0_API_TOKEN", sandbox.rootToken(),
+                "HOOK0_PROBE_CACHE_TTL_SECONDS", "0");
     }
 
     @AfterAll
@@ -48,17 +49,14 @@ class StdioResilienceIT {
         sandbox.close();
     }
 
-    private RawProcess initialized() throws Exception {
-        RawProcess server = new RawProcess(env);
-        server.send(INITIALIZE);
-        assertEquals(1, Results.JSON.readTree(readLine(server)).get("id").asInt());
-        server.send(INITIALIZED);
+    private InProcessServer.Lines initialized() throws Exception {
+        InProcessServer.Lines server = InProcessServer.lines(env);
+        handshake(server);
         return server;
     }
 
-    /** The next stdout line, or a failure after 30 s: a server that stopped reading must fail the test, not hang it. */
     /** initialize, its answer, then notifications/initialized: the session is ready for calls. */
-    static void handshake(RawProcess server) throws Exception {
+    static void handshake(StdioLines server) throws Exception {
         server.send(INITIALIZE);
         JsonNode answer = Results.JSON.readTree(readLine(server));
         if (answer.path("id").asInt() != 1 || !answer.has("result")) {
@@ -67,7 +65,8 @@ class StdioResilienceIT {
         server.send(INITIALIZED);
     }
 
-    static String readLine(RawProcess server) throws Exception {
+    /** The next stdout line, or a failure after 30 s: a server that stopped reading must fail the test, not hang it. */
+    static String readLine(StdioLines server) throws Exception {
         CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
             try {
                 return server.readLine();
@@ -82,28 +81,27 @@ class StdioResilienceIT {
         }
     }
 
-    private static JsonNode answer(RawProcess server, String line) throws Exception {
+    private static JsonNode answer(StdioLines server, String line) throws Exception {
         server.send(line);
         String reply = readLine(server);
         assertTrue(reply != null, "an answer to " + line);
         return Results.JSON.readTree(reply);
     }
 
-    private static void assertStillServing(RawProcess server) throws Exception {
+    private static void assertStillServing(StdioLines server) throws Exception {
         JsonNode tools = answer(server, "{\"jsonrpc\":\"2.0\",\"id\":\"after\",\"method\":\"tools/list\"}");
         assertEquals("after", tools.get("id").asText());
         assertEquals(dev.hook0mcp.catalog.ToolCatalog.standard().size(), tools.at("/result/tools").size(), "still serving");
     }
 
-    private static void assertExitsAtEndOfInput(RawProcess server) throws Exception {
-        server.process.getOutputStream().close();
-        assertTrue(server.process.waitFor(20, TimeUnit.SECONDS), "the process ends at end of input");
-        assertEquals(0, server.process.exitValue());
+    private static void assertExitsAtEndOfInput(InProcessServer.Lines server) throws Exception {
+        server.closeInput();
+        assertEquals(0, server.awaitExit(Duration.ofSeconds(20)), "the server ends at end of input, status 0");
     }
 
     @Test
     void idsTheSdkCannotTakeAreAnsweredAndTheSessionLivesOn() throws Exception {
-        try (RawProcess server = initialized()) {
+        try (InProcessServer.Lines server = initialized()) {
             for (String id : List.of("9223372036854775808", "-9223372036854775809", "1.5", "2e3")) {
                 JsonNode error = answer(server, "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"ping\"}");
                 assertEquals(-32600, error.at("/error/code").asInt(), id + " → " + error);
@@ -119,7 +117,7 @@ class StdioResilienceIT {
     @Test
     void paramsOfTheWrongTypeGetInvalidParamsAndServingGoesOn() throws Exception {
         String deep = "[".repeat(900) + "]".repeat(900);
-        try (RawProcess server = initialized()) {
+        try (InProcessServer.Lines server = initialized()) {
             for (String params : List.of(
                     "{\"name\":5,\"arguments\":{}}",
                     "{\"name\":\"list_organizations\",\"arguments\":\"{}\"}",
@@ -167,7 +165,7 @@ class StdioResilienceIT {
 
     @Test
     void aLoneSurrogateInAnArgumentIsRefusedAndNothingReachesHook0() throws Exception {
-        try (RawProcess server = initialized()) {
+        try (InProcessServer.Lines server = initialized()) {
             sandbox.requestLog().clear();
             JsonNode result = answer(server, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{"
                     + "\"name\":\"create_application\",\"arguments\":{\"organization_id\":\""
@@ -187,27 +185,10 @@ class StdioResilienceIT {
 
     private record Run(int status, List<String> lines) {}
 
-    /** The jar with {@code input} as its whole stdin (a file, as a shell pipe would give it), run to the end. */
-    private Run runWithInput(String input) throws Exception {
-        Path file = Files.createTempFile("stdin", ".jsonl");
-        try {
-            Files.writeString(file, input, StandardCharsets.UTF_8);
-            List<String> command = new ArrayList<>();
-            command.add(ServerJar.javaExecutable());
-            command.addAll(ServerJar.command(List.of()));
-            ProcessBuilder builder = new ProcessBuilder(command);
-            builder.environment().putAll(ServerJar.cleanEnv(env));
-            builder.redirectInput(file.toFile());
-            builder.redirectError(ProcessBuilder.Redirect.DISCARD);
-            Process p = builder.start();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            p.getInputStream().transferTo(out);
-            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the process ends at end of input");
-            String stdout = out.toString(StandardCharsets.UTF_8);
-            List<String> lines = stdout.isEmpty() ? List.of() : List.of(stdout.split("\n"));
-            return new Run(p.exitValue(), lines);
-        } finally {
-            Files.deleteIfExists(file);
-        }
+    /** The server with {@code input} as its whole stdin (as a file or a shell pipe gives it), run to the end. */
+    private Run runWithInput(String input) {
+        RawProcess.Outcome outcome = InProcessServer.runWithInput(env, input);
+        String stdout = outcome.stdout();
+        return new Run(outcome.status(), stdout.isEmpty() ? List.of() : List.of(stdout.split("\n")));
     }
 }

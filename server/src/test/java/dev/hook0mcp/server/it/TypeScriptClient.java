@@ -73,6 +73,11 @@ final class TypeScriptClient {
         return Results.JSON.readTree(stdout);
     }
 
+    /** A file of the project, by absolute path (a Node process started elsewhere can run it). */
+    Path file(String name) {
+        return dir.resolve(name).toAbsolutePath();
+    }
+
     String stderrOf(String script) throws IOException {
         return tail(dir.resolve(script + ".stderr.log"));
     }

@@ -25,23 +25,28 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Claude Code, the MCP Inspector and most clients are built on the official TypeScript SDK, whose client checks
  * every structured result against the tool's outputSchema from tools/list. This drives the server with that
- * client on stdio (the real jar, launched by the client), Streamable HTTP and legacy SSE (the real HTTP transport,
- * in this JVM on loopback ports): tools/list, one success and each kind of error, each of which
- * must reach the client as a normal result with isError and our message, never as a thrown -32602.
+ * client on stdio (the SDK's stdio transport starts a process, which relays its stdio to the real stdio server in
+ * this JVM: {@link SocketStdioServer}), Streamable HTTP and legacy SSE (the real HTTP transport, in this JVM on
+ * loopback ports): tools/list, one success and each kind of error, each of which must reach the client as a normal
+ * result with isError and our message, never as a thrown -32602. One Node process runs every transport at once.
+ * The jar's own stdio (stdout purity, exit) is {@link StdioResilienceIT}'s and {@link TokenNeverPrintedIT}'s.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TypeScriptClientIT {
 
     private static final String SCRIPT = "client-compat.mjs";
+    private static final String BRIDGE = "stdio-bridge.mjs";
     private static final List<String> TRANSPORTS = List.of("stdio", "http", "sse");
 
     private Sandbox sandbox;
-    private final List<InProcessHttpServer> servers = new ArrayList<>();
+    private final List<AutoCloseable> servers = new ArrayList<>();
     private JsonNode report;
+    private String bridge;
 
     @BeforeAll
     void runTheTypeScriptClient() throws Exception {
         TypeScriptClient node = TypeScriptClient.prepare();
+        bridge = node.file(BRIDGE).toString();
         sandbox = Sandbox.start(0);
         String root = sandbox.rootToken();
         String readOnly = sandbox.tokens().attenuate(root, Attenuation.none().allowActions(Attenuation.READ_ACTIONS));
@@ -81,7 +86,7 @@ class TypeScriptClientIT {
 
     @AfterAll
     void stop() throws Exception {
-        for (InProcessHttpServer s : servers) {
+        for (AutoCloseable s : servers) {
             s.close();
         }
         if (sandbox != null) {
@@ -202,13 +207,15 @@ class TypeScriptClientIT {
         }
     }
 
-    private static ObjectNode stdioServer(String apiUrl, String token) {
+    /** A stdio server in this JVM, and the process the client starts to reach it: the bridge, by absolute path. */
+    private ObjectNode stdioServer(String apiUrl, String token) throws Exception {
+        SocketStdioServer server = new SocketStdioServer(Map.of("HOOK0_API_URL", apiUrl, "HOOK0_API_TOKEN", token));
+        synchronized (servers) {
+            servers.add(server);
+        }
         ObjectNode s = Results.JSON.createObjectNode();
-        s.put("command", ServerJar.javaExecutable());
-        // Node runs in its own directory: the jar by absolute path.
-        s.set("args", Results.JSON.valueToTree(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1", "-jar",
-                ServerJar.jar().toAbsolutePath().toString())));
-        s.set("env", Results.JSON.valueToTree(ServerJar.cleanEnv(Map.of("HOOK0_API_URL", apiUrl, "HOOK0_API_TOKEN", token))));
+        s.put("command", "node");
+        s.set("args", Results.JSON.valueToTree(List.of(bridge, Integer.toString(server.port))));
         return s;
     }
 

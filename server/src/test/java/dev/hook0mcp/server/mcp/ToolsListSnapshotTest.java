@@ -43,10 +43,14 @@ class ToolsListSnapshotTest {
             + " -Dsurefire.failIfNoSpecifiedTests=false -Dhook0mcp.snapshots.update=true";
 
     private Sandbox sandbox;
+    /** One server for every kind, as an HTTP server serves each caller's own token. */
+    private ServerCore core;
 
     @BeforeAll
     void start() {
         sandbox = Sandbox.start(0);
+        core = new ServerCore(new ConfigParser(Map.of("HOOK0_API_URL", sandbox.baseUrl(),
+                "HOOK0_UNPACED_PROBES", "true")).parse(new String[0]));
     }
 
     @AfterAll
@@ -78,8 +82,6 @@ class ToolsListSnapshotTest {
     /** The tools/list result the server sends for this token, as the SDK serializes it. */
     private String wire(String kind) throws IOException {
         String token = token(kind);
-        ServerCore core = new ServerCore(new ConfigParser(Map.of("HOOK0_API_URL", sandbox.baseUrl(),
-                "HOOK0_API_TOKEN", token, "HOOK0_UNPACED_PROBES", "true")).parse(new String[0]));
         ToolSurface surface = core.inspector().inspect(token).surface();
         McpSchema.ListToolsResult result = new McpSchema.ListToolsResult(
                 surface.enabled().stream().map(t -> McpTools.toMcp(t, surface)).toList(), null);

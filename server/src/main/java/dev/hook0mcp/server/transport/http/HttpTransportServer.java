@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class HttpTransportServer implements AutoCloseable {
 
     public static final int MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+    /** How long a connection may still stay idle once Jetty stops. */
+    private static final long SHUTDOWN_IDLE_MILLIS = 50;
 
     private static final Logger log = LoggerFactory.getLogger(HttpTransportServer.class);
 
@@ -107,6 +109,9 @@ public final class HttpTransportServer implements AutoCloseable {
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setIdleTimeout(limits.connectionIdle().toMillis());
+        // Jetty stops only once the calls in flight are answered (close), so what is left are idle keep-alive
+        // connections: close them at once instead of after Jetty's default 1 s (every stop waited 1 s for them).
+        connector.setShutdownIdleTimeout(SHUTDOWN_IDLE_MILLIS);
         if (port != null) {
             connector.open(port);
         }
@@ -157,6 +162,8 @@ public final class HttpTransportServer implements AutoCloseable {
     @Override
     public void close() {
         inFlight.close();
+        log.info("stopping: new requests are refused; {} call(s) in flight get up to {} s to finish",
+                inFlight.count(), limits.shutdownGrace().toSeconds());
         try {
             if (!inFlight.awaitIdle(limits.shutdownGrace().toMillis())) {
                 log.warn("stopping with calls still running after {} s", limits.shutdownGrace().toSeconds());

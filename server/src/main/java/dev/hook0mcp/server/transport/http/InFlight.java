@@ -25,6 +25,11 @@ final class InFlight {
         notifyAll();
     }
 
+    /** The counted requests not answered yet. */
+    synchronized int count() {
+        return count;
+    }
+
     synchronized void close() {
         closed = true;
     }

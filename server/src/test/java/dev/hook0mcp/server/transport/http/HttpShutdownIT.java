@@ -49,14 +49,14 @@ class HttpShutdownIT {
             server.close();
 
             List<String> left = List.of();
-            for (int i = 0; i < 50; i++) {
+            for (int i = 0; i < 500; i++) {
                 left = liveNonDaemon().stream().filter(t -> !before.contains(t)).map(Thread::getName).sorted().toList();
                 boolean jettyGone = Thread.getAllStackTraces().keySet().stream()
                         .noneMatch(t -> t.isAlive() && t.getName().startsWith("hook0-mcp-http"));
                 if (left.isEmpty() && jettyGone) {
                     break;
                 }
-                Thread.sleep(100);
+                Thread.sleep(10);
             }
             assertEquals(List.of(), left, "threads left running after shutdown");
             assertEquals(List.of(), Thread.getAllStackTraces().keySet().stream()

@@ -56,9 +56,14 @@ import org.junit.jupiter.api.TestInstance;
 class StatelessBalancerIT {
 
     private static final int CALLS_PER_CLIENT = 100;
+    /** Probing has settled on a replica when its probe count stays the same this long. */
+    private static final Duration PROBES_QUIET = Duration.ofMillis(250);
     private static final Pattern TOOL_CALLS = Pattern.compile("(?m)^hook0_mcp_tool_calls_total\\{[^}]*} (\\S+)$");
     private static final Pattern PROBES = Pattern.compile("(?m)^hook0_mcp_probes_sent_total (\\S+)$");
     private static final Pattern CACHED_TOKENS = Pattern.compile("(?m)^hook0_mcp_cached_tokens (\\S+)$");
+
+    /** One mapper for the test's own reads (a new one per call would learn every type again, 300 times). */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Sandbox sandbox;
@@ -211,12 +216,16 @@ class StatelessBalancerIT {
         }
     }
 
-    /** Calls [from, to) of each client, in parallel: every 5th a tools/list, the others a get_event of its own. */
+    /**
+     * Calls [from, to) of each client, in parallel: every 5th a tools/list, the others a get_event of its own.
+     * {@code stopMidway} is counted down a quarter of the way, so most calls of the run go on while the balancer
+     * notices the stopped replica.
+     */
     private Run run(Map<String, McpSyncClient> clients, Map<String, List<String>> ownTools, int from, int to,
             CountDownLatch stopMidway) throws Exception {
         Run run = new Run();
         AtomicInteger done = new AtomicInteger();
-        int half = clients.size() * (to - from) / 2;
+        int quarter = clients.size() * (to - from) / 4;
         ExecutorService pool = Executors.newFixedThreadPool(clients.size());
         try {
             List<Future<?>> futures = new ArrayList<>();
@@ -236,7 +245,7 @@ class StatelessBalancerIT {
                                 McpSchema.CallToolResult r = c.getValue().callTool(
                                         new McpSchema.CallToolRequest("get_event", args));
                                 assertFalse(Boolean.TRUE.equals(r.isError()), caller + ": " + r.content());
-                                JsonNode event = new ObjectMapper().valueToTree(r.structuredContent());
+                                JsonNode event = JSON.valueToTree(r.structuredContent());
                                 assertEquals(eventOf.get(caller), event.path("event_id").asText(), caller);
                                 run.eventReads.merge(caller, 1, Integer::sum);
                             }
@@ -244,7 +253,7 @@ class StatelessBalancerIT {
                             run.failures.add(caller + " #" + i + ": " + e.getClass().getSimpleName() + " "
                                     + e.getMessage());
                         }
-                        if (done.incrementAndGet() == half && stopMidway != null) {
+                        if (done.incrementAndGet() == quarter && stopMidway != null) {
                             stopMidway.countDown();
                         }
                     }
@@ -280,7 +289,9 @@ class StatelessBalancerIT {
                     Config config = new ConfigParser(Map.of("HOOK0_API_URL", sandbox.baseUrl(), "MCP_TRANSPORT", "http",
                             "MCP_PORT", "0", "MCP_STATELESS", Boolean.toString(stateless), "MCP_METRICS", "true",
                             // as in a container: no probe cache shared between replicas (each probes its callers)
-                            "HOOK0_PROBE_CACHE_TTL_SECONDS", "0"))
+                            "HOOK0_PROBE_CACHE_TTL_SECONDS", "0",
+                            // the sandbox has no rate limit (as every test server here); probes are still counted
+                            "HOOK0_UNPACED_PROBES", "true"))
                             .parse(new String[0]);
                     ServerCore core = new ServerCore(config);
                     return HttpTransportServer.start(config, core.sessions(),
@@ -300,7 +311,7 @@ class StatelessBalancerIT {
     private McpSyncClient client(String baseUrl, String token) {
         var transport = HttpClientStreamableHttpTransport.builder(baseUrl).endpoint("/mcp")
                 .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token))
-                .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper())).build();
+                .jsonMapper(new JacksonMcpJsonMapper(JSON)).build();
         McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build();
         client.initialize();
         return client;
@@ -313,19 +324,33 @@ class StatelessBalancerIT {
      */
     private Map<String, List<String>> toolListsOnEveryReplica(List<HttpTransportServer> replicas) throws Exception {
         everyCallerOnEveryReplica(replicas);
-        for (HttpTransportServer r : replicas) {
-            double before = -1;
-            for (int i = 0; i < 40 && metric(r, PROBES) != before; i++) {
-                before = metric(r, PROBES);
-                Thread.sleep(250);
-            }
-        }
+        awaitProbesSettled(replicas);
         Map<String, List<String>> own = new HashMap<>();
         for (Map.Entry<String, List<List<String>>> e : everyCallerOnEveryReplica(replicas).entrySet()) {
             assertEquals(1, Set.copyOf(e.getValue()).size(), e.getKey() + ": the same tools on every replica");
             own.put(e.getKey(), e.getValue().get(0));
         }
         return own;
+    }
+
+    /** Until no replica has sent a probe for {@link #PROBES_QUIET} (every replica read each round; 10 s at most). */
+    private void awaitProbesSettled(List<HttpTransportServer> replicas) throws Exception {
+        List<Double> before = List.of();
+        long quietSince = System.nanoTime();
+        long until = quietSince + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < until) {
+            List<Double> now = new ArrayList<>();
+            for (HttpTransportServer r : replicas) {
+                now.add(metric(r, PROBES));
+            }
+            if (!now.equals(before)) {
+                before = now;
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince >= PROBES_QUIET.toNanos()) {
+                return;
+            }
+            Thread.sleep(50);
+        }
     }
 
     private Map<String, List<List<String>>> everyCallerOnEveryReplica(List<HttpTransportServer> replicas)
@@ -374,7 +399,7 @@ class StatelessBalancerIT {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl()
                         + "/api/v1/events?application_id=" + app))
                 .header("Authorization", "Bearer " + sandbox.rootToken()).build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode events = new ObjectMapper().readTree(r.body());
+        JsonNode events = JSON.readTree(r.body());
         List<String> ids = new ArrayList<>();
         for (JsonNode e : events) {
             if (ids.size() < n) {

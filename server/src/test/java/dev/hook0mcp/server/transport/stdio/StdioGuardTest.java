@@ -26,7 +26,7 @@ class StdioGuardTest {
         assertEquals(1, inFlight.count());
         Thread answer = new Thread(() -> {
             try {
-                Thread.sleep(200);
+                Thread.sleep(50); // the guard is waiting at the end of input by then
                 out.write("{\"jsonrpc\":\"2.0\",\"id\":\"a\",\"result\":{}}\n".getBytes(StandardCharsets.UTF_8));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
