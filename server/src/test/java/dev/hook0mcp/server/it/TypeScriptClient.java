@@ -31,6 +31,16 @@ final class TypeScriptClient {
         this.dir = dir;
     }
 
+    /**
+     * Installs the Node projects the integration tests run — the TypeScript SDK client and Hook0's Biscuit engine —
+     * as {@code mvn verify} does before them (pre-integration-test), so installing dependencies is a build step, as
+     * Maven's own are; a test run alone still installs what is missing.
+     */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        prepare();
+        prepare(Path.of("src/test/node-biscuit"), Path.of("target/node-biscuit"));
+    }
+
     /** The project ready to run: sources copied, dependencies installed if needed. */
     static TypeScriptClient prepare() throws IOException, InterruptedException {
         return prepare(Path.of(System.getProperty("hook0mcp.node.dir", "src/test/node")),
