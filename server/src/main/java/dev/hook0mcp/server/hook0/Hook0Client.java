@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>This is the only place that retries: one logical attempt is one request on the wire (OkHttp's own silent
  * re-sends are switched off), and only idempotent requests are retried, at most {@link #MAX_RETRIES} times, on a
- * refused connection, 429 RateLimited, 502, 503 or 504, with backoff that honours Retry-After. Every request and
+ * refused connection (once Hook0 has answered this client before: a restart, not a wrong HOOK0_API_URL or a Hook0
+ * that is not running, which is said at once), 429 RateLimited, 502, 503 or 504, with backoff that honours
+ * Retry-After. Every request and
  * every wait fits in the caller's {@link Deadline}; a retry that would not fit is not attempted. Bodies are read
  * up to {@link #MAX_RESPONSE_BYTES}. The token never appears in a log line or an exception message.
  */
@@ -55,6 +57,8 @@ public final class Hook0Client {
     private final OkHttpClient http;
     private final Duration timeout;
     private volatile Observer observer = Observer.NONE;
+    /** Whether any request of this client got an answer: only then is a refused connection worth retrying. */
+    private volatile boolean answeredBefore;
 
     /** Told of every request on the wire (each retry too): for metrics. Never sees the token. */
     public interface Observer {
@@ -143,7 +147,7 @@ public final class Hook0Client {
                 journal.sent(request, response.status(), elapsedMillis(started));
             } catch (IOException e) {
                 journal.sent(request, null, elapsedMillis(started));
-                if (request.idempotent() && attempt < MAX_RETRIES && e instanceof ConnectException
+                if (request.idempotent() && attempt < MAX_RETRIES && e instanceof ConnectException && answeredBefore
                         && fits(backoff(attempt, null), deadline)) {
                     sleep(backoff(attempt, null));
                     attempt++;
@@ -207,6 +211,7 @@ public final class Hook0Client {
         int status = 0;
         try {
             Hook0Response response = executeOnce(httpRequest, request, deadline);
+            answeredBefore = true;
             status = response.status();
             return response;
         } finally {

@@ -133,6 +133,29 @@ class Hook0ClientTest {
     }
 
     @Test
+    void aRefusedConnectionIsRetriedOnlyOnceHook0HasAnswered() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        // never answered: a wrong HOOK0_API_URL or a Hook0 that is not running is said at once
+        Hook0Client neverUp = new Hook0Client("http://127.0.0.1:" + closedPort, Duration.ofSeconds(1));
+        List<Integer> attempts = new CopyOnWriteArrayList<>();
+        assertThrows(Hook0TransportException.class, () -> neverUp.send(get(), "t", Deadline.NONE,
+                (request, status, millis) -> attempts.add(status == null ? -1 : status)));
+        assertEquals(List.of(-1), attempts);
+
+        // answered, then gone (a restart): the refused GET is tried again, as a 503 would be
+        answer(200, Map.of("Connection", "close"), "{}"); // no pooled connection left to fail differently
+        assertEquals(200, client.send(get(), "t").status());
+        http.stop(0);
+        attempts.clear();
+        assertThrows(Hook0TransportException.class, () -> client.send(get(), "t", Deadline.NONE,
+                (request, status, millis) -> attempts.add(status == null ? -1 : status)));
+        assertEquals(List.of(-1, -1, -1), attempts, "one try and " + Hook0Client.MAX_RETRIES + " retries");
+    }
+
+    @Test
     void postsAreNeverRetried() throws Exception {
         answer(503, Map.of("Retry-After", "0"), "{\"id\":\"ServiceUnavailable\"}");
         assertEquals(503, client.send(post(), "t").status());
