@@ -150,9 +150,10 @@ class Hook0ClientTest {
         assertEquals(200, client.send(get(), "t").status());
         http.stop(0);
         attempts.clear();
-        assertThrows(Hook0TransportException.class, () -> client.send(get(), "t", Deadline.NONE,
+        // a 1 s deadline leaves room for the first retry (after 200 ms) only, so the test waits no longer
+        assertThrows(Hook0TransportException.class, () -> client.send(get(), "t", Deadline.after(Duration.ofSeconds(1)),
                 (request, status, millis) -> attempts.add(status == null ? -1 : status)));
-        assertEquals(List.of(-1, -1, -1), attempts, "one try and " + Hook0Client.MAX_RETRIES + " retries");
+        assertEquals(List.of(-1, -1), attempts, "tried, then tried again");
     }
 
     @Test
