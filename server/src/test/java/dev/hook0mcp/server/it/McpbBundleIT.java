@@ -39,6 +39,14 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class McpbBundleIT {
 
+    /**
+     * The launch command's JVM options, as README gives them, less the class-data archive (it belongs to the JDK
+     * that built it, and a bundle runs on whatever Java 17+ the client finds): JVM warnings to stderr, never stdout;
+     * C1 only and a small heap for one client's server.
+     */
+    private static final List<String> JVM_OPTIONS = List.of("-Xlog:disable", "-Xlog:all=warning:stderr",
+            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m", "-Xmn8m");
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
 
     private McpbBundle bundle;
@@ -70,7 +78,9 @@ class McpbBundleIT {
         assertEquals("server/hook0-mcp.jar", server.path("entry_point").asText());
         assertTrue(bundle.unpacked.resolve("server/hook0-mcp.jar").toFile().isFile());
         assertEquals("java", server.path("mcp_config").path("command").asText());
-        assertEquals(List.of("-jar", "${__dirname}/server/hook0-mcp.jar"), strings(server.path("mcp_config").path("args")));
+        List<String> jvm = new ArrayList<>(JVM_OPTIONS);
+        jvm.addAll(List.of("-jar", "${__dirname}/server/hook0-mcp.jar"));
+        assertEquals(jvm, strings(server.path("mcp_config").path("args")));
         // The manifest has no runtime field for Java: the requirement and its failure are said in the text.
         assertTrue(bundle.manifest.path("description").asText().contains("Java 17"));
         assertTrue(bundle.manifest.path("long_description").asText().contains("UnsupportedClassVersionError"));
@@ -112,7 +122,9 @@ class McpbBundleIT {
         List<String> args = strings(config.path("args")).stream().map(a -> substitute(a, userConfig)).toList();
         Map<String, String> env = new LinkedHashMap<>();
         config.path("env").fields().forEachRemaining(e -> env.put(e.getKey(), substitute(e.getValue().asText(), userConfig)));
-        assertEquals(List.of("-jar", bundle.unpacked.resolve("server/hook0-mcp.jar").toString()), args);
+        List<String> expected = new ArrayList<>(JVM_OPTIONS);
+        expected.addAll(List.of("-jar", bundle.unpacked.resolve("server/hook0-mcp.jar").toString()));
+        assertEquals(expected, args);
 
         List<String> stderr = Collections.synchronizedList(new ArrayList<>());
         StdioClientTransport transport = new StdioClientTransport(
