@@ -87,11 +87,7 @@ class CallerShareIT {
     }
 
     private static void awaitUntil(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() - end < 0, "timed out waiting for: " + what);
-            Thread.sleep(10);
-        }
+        assertTrue(Eventually.within(Duration.ofSeconds(30), condition), "timed out waiting for: " + what);
     }
 
     private static String text(McpSchema.CallToolResult result) {

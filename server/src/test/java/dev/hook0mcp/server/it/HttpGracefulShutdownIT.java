@@ -110,13 +110,6 @@ class HttpGracefulShutdownIT {
     }
 
     private static boolean awaitLine(InProcessHttpServer server, String text) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!server.stderr().contains(text)) {
-            if (System.nanoTime() > end) {
-                return false;
-            }
-            Thread.sleep(10);
-        }
-        return true;
+        return Eventually.within(Duration.ofSeconds(20), () -> server.stderr().contains(text));
     }
 }

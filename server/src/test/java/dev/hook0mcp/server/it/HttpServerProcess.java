@@ -113,14 +113,7 @@ final class HttpServerProcess implements AutoCloseable {
 
     /** Waits until a stderr line contains {@code text}; false when none did within {@code timeout}. */
     boolean awaitStderr(String text, Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!stderr().contains(text)) {
-            if (System.nanoTime() > end) {
-                return false;
-            }
-            Thread.sleep(10);
-        }
-        return true;
+        return Eventually.within(timeout, () -> stderr().contains(text));
     }
 
     @Override
