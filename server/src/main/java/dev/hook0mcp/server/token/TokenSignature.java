@@ -5,8 +5,10 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.UnknownFieldSet;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.biscuitsec.biscuit.crypto.PublicKey;
 import org.biscuitsec.biscuit.error.Error;
@@ -38,6 +40,34 @@ public final class TokenSignature {
      * @param publicKeyHex the instance's Ed25519 public key: 64 hex characters, optionally prefixed {@code ed25519/}
      */
     public static SignatureCheck verify(String token, String publicKeyHex) {
+        // A token's signatures never change: the answer for this token and key is remembered (by the token's
+        // SHA-256, never the token), so a token inspected again (HTTP's gate then its probe, a background
+        // re-probe, an expiry watch) costs no second round of pure-Java Ed25519.
+        String key = TokenFingerprint.full(token) + "/" + publicKeyHex;
+        synchronized (CHECKED) {
+            SignatureCheck known = CHECKED.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        SignatureCheck check = check(token, publicKeyHex);
+        synchronized (CHECKED) {
+            CHECKED.put(key, check);
+        }
+        return check;
+    }
+
+    /** Answers remembered, least recently used forgotten first. */
+    private static final int REMEMBERED = 1_000;
+    private static final Map<String, SignatureCheck> CHECKED =
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, SignatureCheck> eldest) {
+                    return size() > REMEMBERED;
+                }
+            };
+
+    private static SignatureCheck check(String token, String publicKeyHex) {
         PublicKey key;
         try {
             key = publicKey(publicKeyHex);

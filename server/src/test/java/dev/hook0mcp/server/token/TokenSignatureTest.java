@@ -60,6 +60,16 @@ class TokenSignatureTest {
     }
 
     @Test
+    void aRememberedAnswerIsTheSameAnswerAndNeverLetsAnotherTokenOrKeyThrough() throws Exception {
+        String token = Fixtures.token("readonly");
+        assertEquals(SignatureStatus.VERIFIED, TokenSignature.verify(token, Fixtures.publicKey()).status());
+        assertEquals(SignatureStatus.VERIFIED, TokenSignature.verify(token, Fixtures.publicKey()).status());
+        String altered = Minting.rewriteBlock(token, 1, block -> block.setSymbols(2, "organization:lisT"));
+        assertEquals(SignatureStatus.INVALID, TokenSignature.verify(altered, Fixtures.publicKey()).status());
+        assertEquals(SignatureStatus.INVALID, TokenSignature.verify(token, OTHER_KEY).status());
+    }
+
+    @Test
     void removedAttenuationBlockIsInvalid() throws Exception {
         String stripped = Minting.rewriteEnvelope(Fixtures.token("app"), Schema.Biscuit.Builder::clearBlocks);
         assertEquals(SignatureStatus.INVALID, TokenSignature.verify(stripped, Fixtures.publicKey()).status());
