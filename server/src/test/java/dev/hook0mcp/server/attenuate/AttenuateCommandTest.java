@@ -62,6 +62,7 @@ class AttenuateCommandTest {
     private Sandbox sandbox;
     private String root;
     private Map<String, String> env;
+    private AccessInspector inspector;
 
     @BeforeAll
     void start() {
@@ -291,11 +292,15 @@ class AttenuateCommandTest {
         return Attenuator.run(env, "", args).token();
     }
 
+    /** What the server would offer the token: one inspector for the class, as one server inspects every caller. */
     private AccessReport inspect(String token) {
-        Config config = new ConfigParser(Map.of("HOOK0_API_URL", sandbox.baseUrl())).parse(new String[0]);
-        return new AccessInspector(CATALOG, ToolSelection.of(config, CATALOG),
-                new Hook0Client(config.apiUrl(), config.timeout()), new ProbeBudgets(false, Ticker.SYSTEM),
-                ProbeCache.off(), clock).inspect(token);
+        if (inspector == null) {
+            Config config = new ConfigParser(Map.of("HOOK0_API_URL", sandbox.baseUrl())).parse(new String[0]);
+            inspector = new AccessInspector(CATALOG, ToolSelection.of(config, CATALOG),
+                    new Hook0Client(config.apiUrl(), config.timeout()), new ProbeBudgets(false, Ticker.SYSTEM),
+                    ProbeCache.off(), clock);
+        }
+        return inspector.inspect(token);
     }
 
     /** Every tool with a Hook0 action is on exactly when {@code allowed} says so, and Hook0 said so too. */
