@@ -18,24 +18,25 @@ public final class JsonRpcLineCheck {
 
     private JsonRpcLineCheck() {}
 
-    /** The error response to send back, or empty when the line may go to the SDK. */
-    public static Optional<ObjectNode> problem(String line) {
+    /** One line, read as JSON once: the message, and the error response to send back instead when there is one. */
+    public record Checked(JsonNode message, Optional<ObjectNode> problem) {}
+
+    public static Checked check(String line) {
         JsonNode message;
         try {
             message = Json.MAPPER.readTree(line);
         } catch (Exception e) {
-            return Optional.of(parseError());
+            return new Checked(null, Optional.of(error(null, PARSE_ERROR, "Parse error: the line is not valid JSON")));
         }
-        return problem(message);
+        return new Checked(message, problem(message));
     }
 
-    /** The answer to a line that is not JSON at all. */
-    public static ObjectNode parseError() {
-        return error(null, PARSE_ERROR, "Parse error: the line is not valid JSON");
+    /** The error response to send back, or empty when the line may go to the SDK. */
+    public static Optional<ObjectNode> problem(String line) {
+        return check(line).problem();
     }
 
-    /** The same check on a line already parsed (null when the line held no JSON value). */
-    public static Optional<ObjectNode> problem(JsonNode message) {
+    private static Optional<ObjectNode> problem(JsonNode message) {
         if (message == null || !message.isObject()) {
             String what = message != null && message.isArray()
                     ? "JSON-RPC batches are not supported (removed in MCP 2025-06-18); send one message per line"

@@ -1,10 +1,8 @@
 package dev.hook0mcp.server.transport.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hook0mcp.server.token.TokenFingerprint;
 import dev.hook0mcp.server.config.Transport;
-import dev.hook0mcp.server.json.Json;
 import dev.hook0mcp.server.mcp.JsonRpcLineCheck;
 import dev.hook0mcp.server.metrics.ServerMetrics;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
@@ -331,12 +329,12 @@ final class McpFrontServlet extends HttpServlet {
 
     /** The message when it is one the SDK can take, as stdio checks it; otherwise answers 400 and gives null. */
     private static JsonNode checkedMessage(byte[] body, HttpServletResponse response) throws IOException {
-        Optional<ObjectNode> problem = JsonRpcLineCheck.problem(new String(body, StandardCharsets.UTF_8));
-        if (problem.isPresent()) {
-            JsonRpcErrors.send(response, 400, problem.get());
+        JsonRpcLineCheck.Checked checked = JsonRpcLineCheck.check(new String(body, StandardCharsets.UTF_8));
+        if (checked.problem().isPresent()) {
+            JsonRpcErrors.send(response, 400, checked.problem().get());
             return null;
         }
-        JsonNode message = Json.MAPPER.readTree(body);
+        JsonNode message = checked.message();
         JsonNode params = message.path("params");
         if (params.has("arguments") && !params.get("arguments").isObject() && !params.get("arguments").isNull()) {
             JsonRpcErrors.send(response, 400, JsonRpcErrors.body(message.get("id"), JsonRpcErrors.INVALID_PARAMS,

@@ -117,20 +117,14 @@ public final class StdioGuard extends InputStream {
             if (text.isBlank()) {
                 continue;
             }
-            JsonNode message;
-            Optional<ObjectNode> problem;
-            try {
-                message = Json.MAPPER.readTree(text);
-                problem = JsonRpcLineCheck.problem(message);
-            } catch (Exception e) {
-                message = null;
-                problem = Optional.of(JsonRpcLineCheck.parseError());
-            }
+            JsonRpcLineCheck.Checked checked = JsonRpcLineCheck.check(text);
+            Optional<ObjectNode> problem = checked.problem();
             if (problem.isPresent()) {
                 log.warn("answered a malformed JSON-RPC line with error {}", problem.get().path("error").path("code"));
                 reply(problem.get());
                 continue;
             }
+            JsonNode message = checked.message();
             Optional<ObjectNode> refused = sdkCannotTake(message, text);
             if (refused.isPresent()) {
                 reply(refused.get());
