@@ -15,8 +15,7 @@ public final class Uuids {
     public static final String SCHEMA_PATTERN = "^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$";
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern TEXT = Pattern.compile(
-            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    private static final Pattern TEXT = Pattern.compile(SCHEMA_PATTERN);
 
     private Uuids() {}
 

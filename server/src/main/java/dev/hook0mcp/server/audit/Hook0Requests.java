@@ -2,20 +2,17 @@ package dev.hook0mcp.server.audit;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hook0mcp.catalog.Uuids;
 import dev.hook0mcp.server.json.Json;
 import dev.hook0mcp.server.hook0.Hook0Journal;
 import dev.hook0mcp.server.hook0.Hook0Request;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The Hook0 requests of one call as its audit record lists them: method, path (a query value is kept only when
  * it is an id; the others show their parameter name alone), status (null: no answer) and milliseconds.
  */
 final class Hook0Requests implements Hook0Journal {
-
-    private static final Pattern UUID = Pattern.compile(
-            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
     private final ArrayNode requests = Json.MAPPER.createArrayNode();
 
@@ -44,7 +41,7 @@ final class Hook0Requests implements Hook0Journal {
         char separator = '?';
         for (Map.Entry<String, String> q : request.query()) {
             path.append(separator).append(q.getKey());
-            if (q.getValue() != null && UUID.matcher(q.getValue()).matches()) {
+            if (Uuids.isUuid(q.getValue())) {
                 path.append('=').append(q.getValue());
             }
             separator = '&';
