@@ -1,5 +1,6 @@
 package dev.hook0mcp.server.engine;
 
+import dev.hook0mcp.catalog.Uuids;
 import dev.hook0mcp.server.access.ToolSurface;
 import dev.hook0mcp.server.json.JsonSchemas;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -120,7 +121,7 @@ public final class ArgumentValidator {
         if (argument.isEmpty()) {
             return message;
         }
-        if ("pattern".equals(error.getKeyword()) && String.valueOf(error.getSchemaNode()).contains("[0-9a-fA-F]{8}")) {
+        if ("pattern".equals(error.getKeyword()) && String.valueOf(error.getSchemaNode()).contains(Uuids.SCHEMA_PATTERN)) {
             message = "must be a UUID such as 0195a3c1-7f00-7000-8000-00000000b001";
         }
         return "argument '" + argument + "': " + message;
