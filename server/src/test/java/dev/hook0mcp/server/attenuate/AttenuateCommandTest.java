@@ -69,6 +69,10 @@ class AttenuateCommandTest {
         sandbox = Sandbox.start(0, clock);
         root = sandbox.rootToken();
         env = Attenuator.env(sandbox.baseUrl(), root);
+        Config config = new ConfigParser(Map.of("HOOK0_API_URL", sandbox.baseUrl())).parse(new String[0]);
+        inspector = new AccessInspector(CATALOG, ToolSelection.of(config, CATALOG),
+                new Hook0Client(config.apiUrl(), config.timeout()), new ProbeBudgets(false, Ticker.SYSTEM),
+                ProbeCache.off(), clock);
     }
 
     @AfterAll
@@ -292,14 +296,8 @@ class AttenuateCommandTest {
         return Attenuator.run(env, "", args).token();
     }
 
-    /** What the server would offer the token: one inspector for the class, as one server inspects every caller. */
+    /** What the server would offer the token (one inspector for the class, as one server inspects every caller). */
     private AccessReport inspect(String token) {
-        if (inspector == null) {
-            Config config = new ConfigParser(Map.of("HOOK0_API_URL", sandbox.baseUrl())).parse(new String[0]);
-            inspector = new AccessInspector(CATALOG, ToolSelection.of(config, CATALOG),
-                    new Hook0Client(config.apiUrl(), config.timeout()), new ProbeBudgets(false, Ticker.SYSTEM),
-                    ProbeCache.off(), clock);
-        }
         return inspector.inspect(token);
     }
 
