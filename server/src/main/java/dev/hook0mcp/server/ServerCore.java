@@ -18,6 +18,8 @@ import dev.hook0mcp.server.engine.composite.Composites;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The transport-independent server: catalogue, Hook0 client, engine with its composite handlers, and the
@@ -39,9 +41,15 @@ public final class ServerCore implements AutoCloseable {
     /** @param clock the server's clock (tests move it to expire a replay confirmation or a token) */
     public ServerCore(Config config, Clock clock) {
         this.config = config;
+        // OkHttp's set-up (its platform detection is a tenth of a start) runs beside the catalogue's parse: the two
+        // share no class that either initialises, so neither waits for the other
+        FutureTask<Hook0Client> clientSetUp = new FutureTask<>(() -> new Hook0Client(config.apiUrl(), config.timeout()));
+        Thread setUp = new Thread(clientSetUp, "hook0-client-set-up");
+        setUp.setDaemon(true);
+        setUp.start();
         this.catalog = ToolCatalog.standard();
         ToolSelection selection = ToolSelection.of(config, catalog);
-        this.client = new Hook0Client(config.apiUrl(), config.timeout());
+        this.client = joined(clientSetUp);
         ResultShaper shaper = new ResultShaper(new ShapingOptions(config.revealSecrets(), config.maxResultBytes()));
         Map<String, ToolHandler> composites = Composites.standard(catalog, shaper, clock);
         this.executor = new ToolExecutor(catalog, shaper, composites, config.callTimeout());
@@ -51,6 +59,20 @@ public final class ServerCore implements AutoCloseable {
                         : ProbeCache.in(Path.of(config.probeCacheDir()), config.probeCacheTtl()), clock);
         this.audit = config.command() == Config.Command.SERVE
                 ? AuditLog.open(config.auditLog(), config.auditLogMaxBytes(), System.err) : AuditLog.OFF;
+    }
+
+    private static Hook0Client joined(FutureTask<Hook0Client> setUp) {
+        try {
+            return setUp.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("cannot set up the Hook0 client", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while setting up the Hook0 client", e);
+        }
     }
 
     public Config config() {

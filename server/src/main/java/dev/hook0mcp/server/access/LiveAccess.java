@@ -128,6 +128,11 @@ public final class LiveAccess implements CallerAccess {
             this.handshakeWait = handshakeWait;
         }
 
+        /** Whether {@link #await} answers at once: the access was remembered, or probing has ended. */
+        public boolean ready() {
+            return remembered != null || probing.isDone();
+        }
+
         /**
          * The remembered access at once; else the probed one when probing ends within the handshake wait,
          * else the provisional one.

@@ -31,9 +31,14 @@ public final class RedactingStream extends OutputStream {
     }
 
     /** Points {@code System.err} at a redacting stream over the current one; call before any logging. */
-    public static synchronized void installOnStandardError() {
+    public static void installOnStandardError() {
+        installOnStandardError(System.err);
+    }
+
+    /** Points {@code System.err} at a redacting stream over {@code target}; call before any logging. */
+    public static synchronized void installOnStandardError(OutputStream target) {
         if (!(System.err instanceof Installed)) {
-            System.setErr(new Installed(new RedactingStream(System.err)));
+            System.setErr(new Installed(new RedactingStream(target)));
         }
     }
 

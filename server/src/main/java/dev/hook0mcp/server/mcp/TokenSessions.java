@@ -52,24 +52,35 @@ public final class TokenSessions {
     /** Starts inspecting {@code token} in the background; the caller sets up its transport meanwhile. */
     public Opening begin(String token, Logger log) {
         LiveAccess.Inspection inspection = LiveAccess.begin(inspector, token, log, handshakeWait);
-        return () -> {
-            LiveAccess access = inspection.await();
-            return new TokenSession(access, new CallContext(client, token, access),
-                    CallerAudit.of(auditLog, transport, token));
+        return new Opening() {
+            @Override
+            public TokenSession await() {
+                LiveAccess access = inspection.await();
+                return new TokenSession(access, new CallContext(client, token, access),
+                        CallerAudit.of(auditLog, transport, token));
+            }
+
+            @Override
+            public boolean ready() {
+                return inspection.ready();
+            }
         };
     }
 
     /** A token session being opened (see {@link #begin}). */
-    @FunctionalInterface
     public interface Opening {
         /** The session once the token is inspected (or the handshake wait has passed). */
         TokenSession await();
+
+        /** Whether {@link #await} would answer at once (the probe cache knew the token, or probing has ended). */
+        boolean ready();
     }
 
     /**
      * Runs the SDK feature set-up once for the token's own text, on a throwaway specification, while the probes
      * are out: it loads and initialises the classes and schemas the real set-up needs, so that set-up, which
-     * must wait for the probed answer, is short. Nothing of it is kept.
+     * must wait for the probed answer, is short. Nothing of it is kept. Pointless when the session is
+     * {@linkplain Opening#ready ready}: the real set-up would then only repeat it.
      */
     public void warmUp(McpServer.SyncSpecification<?> throwaway, String token) {
         LiveAccess provisional = LiveAccess.fixed(inspector.provisional(token));

@@ -44,7 +44,9 @@ public final class StdioServer {
         StdioGuard guarded = new StdioGuard(stdin, out, MAX_LINE_BYTES, ended::countDown, inFlight, grace);
         var transport = new SerializedSends(new StdioServerTransportProvider(
                 new JacksonMcpJsonMapper(dev.hook0mcp.server.json.Json.MAPPER), guarded, out));
-        tokens.warmUp(McpServer.sync(transport), token);
+        if (!opening.ready()) {
+            tokens.warmUp(McpServer.sync(transport), token);
+        }
         TokenSessions.TokenSession session = opening.await();
         McpSyncServer server = tokens.server(McpServer.sync(transport), session, false);
         boolean onSignal = TerminationSignal.onTerm(ended::countDown);
