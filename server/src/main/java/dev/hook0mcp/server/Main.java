@@ -10,6 +10,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        StartUpOverlap.begin();
         PrintStream stderr = System.err;
         // before the first logger: no token reaches stderr, at any level; log lines then get the time of day
         RedactingStream.installOnStandardError(new TimestampedLines(stderr));

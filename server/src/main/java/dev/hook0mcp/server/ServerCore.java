@@ -1,5 +1,6 @@
 package dev.hook0mcp.server;
 
+import dev.hook0mcp.server.mcp.FirstCallPreparation;
 import dev.hook0mcp.server.mcp.TokenSessions;
 import dev.hook0mcp.catalog.ToolCatalog;
 import dev.hook0mcp.server.access.AccessInspector;
@@ -93,6 +94,7 @@ public final class ServerCore implements AutoCloseable {
 
     /** Serves a token on any transport: used by stdio for its one token, by HTTP for each caller's. */
     public TokenSessions sessions() {
+        FirstCallPreparation.startInBackground();
         return new TokenSessions(inspector, client, executor, audit, config.transport(), config.handshakeWait());
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
+import dev.hook0mcp.catalog.Uuids;
+import java.io.IOException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -16,6 +18,33 @@ public final class JsonSchemas {
     private static volatile SchemaRegistry registry;
 
     private JsonSchemas() {}
+
+    /**
+     * Sets the validator up: its registry, and one schema with the catalogue's keywords compiled and run. Only a
+     * head start for a server's first call ({@code mcp.FirstCallPreparation}); what goes wrong here is left for
+     * that call to report.
+     *
+     * @return whether the sample was compiled and accepted (false: the set-up ran into a problem)
+     */
+    public static boolean prepare() {
+        try {
+            String uuid = "0195a3c1-7f00-7000-8000-00000000b001";
+            JsonNode schema = Json.MAPPER.readTree("{\"type\":\"object\",\"additionalProperties\":false,"
+                    + "\"required\":[\"id\"],\"properties\":{"
+                    + "\"id\":{\"type\":\"string\",\"pattern\":" + Json.MAPPER.writeValueAsString(Uuids.SCHEMA_PATTERN)
+                    + ",\"minLength\":1,\"maxLength\":36},"
+                    + "\"at\":{\"type\":[\"string\",\"null\"],\"format\":\"date-time\"},"
+                    + "\"tags\":{\"type\":\"array\",\"minItems\":1,\"maxItems\":2,"
+                    + "\"items\":{\"type\":\"string\",\"enum\":[\"a\",\"b\"]}},"
+                    + "\"labels\":{\"type\":\"object\",\"minProperties\":1,\"maxProperties\":2,"
+                    + "\"additionalProperties\":{\"type\":\"integer\"}}}}");
+            JsonNode instance = Json.MAPPER.readTree("{\"id\":\"" + uuid + "\",\"at\":\"2026-12-02T04:29:07Z\","
+                    + "\"tags\":[\"a\"],\"labels\":{\"x\":1}}");
+            return registry().getSchema(schema).validate(instance).isEmpty();
+        } catch (IOException | RuntimeException e) {
+            return false; // the first call sets the validator up itself and reports what goes wrong
+        }
+    }
 
     public static Schema compile(JsonNode schema) {
         return COMPILED.computeIfAbsent(schema.toString(), key -> registry().getSchema(schema));
