@@ -11,11 +11,19 @@ public final class Main {
 
     public static void main(String[] args) {
         StartUpOverlap.begin();
-        PrintStream stderr = System.err;
-        // before the first logger: no token reaches stderr, at any level; log lines then get the time of day
-        RedactingStream.installOnStandardError(new TimestampedLines(stderr));
-        PrintStream messages = RedactingStream.printStream(stderr); // the launcher's own words to people: no time
-        int status = new Launcher(System.getenv(), System.in, System.out, messages).run(args);
+        int status = new Launcher(System.getenv(), System.in, System.out, setUpStandardError()).run(args);
         System.exit(status);
+    }
+
+    /**
+     * Points {@code System.err}, where every logger writes, at a redacting stream that starts each line with the
+     * time of day; call before the first logger, so no token reaches stderr at any level.
+     *
+     * @return a redacting stream on stderr without the time, for the launcher's own words to people
+     */
+    static PrintStream setUpStandardError() {
+        PrintStream stderr = System.err;
+        RedactingStream.installOnStandardError(new TimestampedLines(stderr));
+        return RedactingStream.printStream(stderr);
     }
 }

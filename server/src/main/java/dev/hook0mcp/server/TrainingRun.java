@@ -8,14 +8,20 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The short session the build runs to make the class-data archive ({@code server/pom.xml}: {@code java
+ * The short sessions the build runs to make the class-data archive ({@code server/pom.xml}: {@code java
  * -XX:ArchiveClassesAtExit=target/hook0-mcp.jsa -cp target/hook0-mcp.jar dev.hook0mcp.server.TrainingRun}): the
- * real server on stdio against the in-process sandbox, driven through initialize, tools/list and a few calls, so
- * the archive holds the classes a user's start and first calls load. Not for users; prints nothing on stdout.
+ * real server on stdio, configured as users configure it (a Hook0 URL, a token, a probe-cache directory), driven
+ * through initialize, tools/list and a few calls, twice: a first start that probes Hook0, then a second start
+ * that lists the tools from the probe cache. Hook0 is the sandbox in a separate JVM, so the archive holds the
+ * classes a user's starts and first calls load and none of the sandbox's (a tenth of the archive, mapped into
+ * every server's memory). Not for users; prints nothing on stdout.
  */
 public final class TrainingRun {
 
@@ -28,13 +34,52 @@ public final class TrainingRun {
     private TrainingRun() {}
 
     public static void main(String[] args) throws Exception {
+        StartUpOverlap.begin(); // as Main starts, so that its classes are in the archive too
+        PrintStream messages = Main.setUpStandardError();
+        Process hook0 = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "dev.hook0mcp.sandbox.SandboxMain")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Path cache = Files.createTempDirectory("hook0-mcp-training");
+        boolean ok;
+        try {
+            Map<String, String> printed = sandboxLines(hook0);
+            Map<String, String> env = Map.of("HOOK0_API_URL", printed.get("HOOK0_API_URL"),
+                    "HOOK0_API_TOKEN", printed.get("TOKEN_ROOT"), "HOOK0_PROBE_CACHE_DIR", cache.toString());
+            ok = session(env, messages) == 0 && session(env, messages) == 0; // a first start, then a second one from the probe cache
+        } finally {
+            hook0.destroy();
+            try (var files = Files.walk(cache)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+        }
+        System.exit(ok ? 0 : 1); // the JVM writes the archive on this exit
+    }
+
+    /** The sandbox's KEY=value lines, up to its root token (it keeps running and printing nothing more). */
+    private static Map<String, String> sandboxLines(Process hook0) throws IOException {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(hook0.getInputStream(), StandardCharsets.UTF_8));
+        Map<String, String> printed = new HashMap<>();
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            int eq = line.indexOf('=');
+            if (!line.startsWith("#") && eq > 0) {
+                printed.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+            if (printed.containsKey("TOKEN_ROOT") && printed.containsKey("HOOK0_API_URL")) {
+                return printed;
+            }
+        }
+        throw new IOException("the sandbox ended before printing its URL and root token");
+    }
+
+    private static int session(Map<String, String> env, PrintStream messages) throws Exception {
         PipedOutputStream toServer = new PipedOutputStream();
         PipedInputStream serverIn = new PipedInputStream(toServer, 1 << 16);
         PipedInputStream fromServer = new PipedInputStream(1 << 20);
         PrintStream serverOut = new PrintStream(new PipedOutputStream(fromServer), true, StandardCharsets.UTF_8);
         int[] status = {-1};
-        Thread server = new Thread(() -> status[0] = new Launcher(Map.of(), serverIn, serverOut, System.err)
-                .run(new String[] {"--sandbox"}), "training-server");
+        Thread server = new Thread(() -> status[0] = new Launcher(env, serverIn, serverOut, messages)
+                .run(new String[0]), "training-server");
         server.start();
         BufferedReader answers = new BufferedReader(new InputStreamReader(fromServer, StandardCharsets.UTF_8));
         send(toServer, "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
@@ -50,7 +95,7 @@ public final class TrainingRun {
         }
         toServer.close(); // end of input: the server stops as it does when a client goes away
         server.join(30_000);
-        System.exit(status[0] == 0 ? 0 : 1); // the JVM writes the archive on this exit
+        return status[0];
     }
 
     private static void send(OutputStream out, String line) throws IOException {
