@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** The one ObjectMapper of the engine and small helpers around it. */
 public final class Json {
@@ -22,6 +26,41 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The plain Java form of a JSON object (LinkedHashMap, ArrayList, String, Integer/Long/Double…, Boolean, null),
+     * as {@code MAPPER.convertValue(node, Map.class)} gives it, read straight off the tree: the SDK wants tool
+     * schemas as maps, and converting them through Jackson's token buffer was a tenth of a start.
+     */
+    public static Map<String, Object> plain(ObjectNode node) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        node.fields().forEachRemaining(field -> map.put(field.getKey(), plainValue(field.getValue())));
+        return map;
+    }
+
+    private static Object plainValue(JsonNode node) {
+        if (node.isObject()) {
+            return plain((ObjectNode) node);
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>(node.size());
+            node.forEach(element -> list.add(plainValue(element)));
+            return list;
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isNumber()) {
+            return node.numberValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        return MAPPER.convertValue(node, Object.class); // binary or POJO nodes: not in a schema, kept exact anyway
     }
 
     public static int byteSize(JsonNode node) {

@@ -1,7 +1,5 @@
 package dev.hook0mcp.server.mcp;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hook0mcp.catalog.ServedTool;
 import dev.hook0mcp.catalog.ToolDefinition;
 import dev.hook0mcp.server.audit.AuditedCall;
@@ -16,7 +14,6 @@ import io.modelcontextprotocol.server.McpSyncListFilter;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -32,7 +29,6 @@ import java.util.function.Supplier;
  */
 public final class McpTools {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private McpTools() {}
 
@@ -87,9 +83,9 @@ public final class McpTools {
                 tool.name(),
                 tool.title(),
                 tool.description(),
-                map(ServedTool.inputSchema(
+                Json.plain(ServedTool.inputSchema(
                         surface.isEnabled(tool.name()) ? surface.inputSchema(tool.name()) : tool.inputSchema())),
-                map(ServedTool.outputSchema(tool.outputSchema())),
+                Json.plain(ServedTool.outputSchema(tool.outputSchema())),
                 new McpSchema.ToolAnnotations(null, hints.readOnlyHint(), hints.destructiveHint(),
                         hints.idempotentHint(), hints.openWorldHint(), null),
                 null,
@@ -104,9 +100,5 @@ public final class McpTools {
     public static McpSchema.CallToolResult toResult(ToolOutcome outcome) {
         return new McpSchema.CallToolResult(List.of(new McpSchema.TextContent(outcome.text())), outcome.error(),
                 outcome.error() ? null : outcome.structured(), null);
-    }
-
-    private static Map<String, Object> map(JsonNode schema) {
-        return Json.MAPPER.convertValue(schema, MAP);
     }
 }
