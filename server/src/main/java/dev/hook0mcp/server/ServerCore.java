@@ -42,8 +42,8 @@ public final class ServerCore implements AutoCloseable {
     /** @param clock the server's clock (tests move it to expire a replay confirmation or a token) */
     public ServerCore(Config config, Clock clock) {
         this.config = config;
-        // OkHttp's set-up (its platform detection is a tenth of a start) runs beside the catalogue's parse: the two
-        // share no class that either initialises, so neither waits for the other
+        // OkHttp's set-up (its platform detection is a tenth of a start) runs beside the catalogue's parse: they
+        // initialise different libraries (OkHttp and Kotlin there, Jackson here), so neither waits for the other
         FutureTask<Hook0Client> clientSetUp = new FutureTask<>(() -> new Hook0Client(config.apiUrl(), config.timeout()));
         Thread setUp = new Thread(clientSetUp, "hook0-client-set-up");
         setUp.setDaemon(true);
