@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The short sessions the build runs to make the class-data archive ({@code server/pom.xml}: {@code java
@@ -56,17 +59,28 @@ public final class TrainingRun {
         System.exit(ok ? 0 : 1); // the JVM writes the archive on this exit
     }
 
-    /** The sandbox's KEY=value lines, up to its root token (it keeps running and printing nothing more). */
+    /**
+     * The sandbox's KEY=value lines, up to its root token (it keeps running and printing nothing more). A sandbox
+     * that has not printed them within a minute is stopped, which ends the wait with an error instead of a build
+     * that never ends.
+     */
     private static Map<String, String> sandboxLines(Process hook0) throws IOException {
+        AtomicBoolean printed = new AtomicBoolean();
+        CompletableFuture.runAsync(() -> {
+            if (!printed.get()) {
+                hook0.destroyForcibly();
+            }
+        }, CompletableFuture.delayedExecutor(60, TimeUnit.SECONDS));
         BufferedReader lines = new BufferedReader(new InputStreamReader(hook0.getInputStream(), StandardCharsets.UTF_8));
-        Map<String, String> printed = new HashMap<>();
+        Map<String, String> values = new HashMap<>();
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             int eq = line.indexOf('=');
             if (!line.startsWith("#") && eq > 0) {
-                printed.put(line.substring(0, eq), line.substring(eq + 1));
+                values.put(line.substring(0, eq), line.substring(eq + 1));
             }
-            if (printed.containsKey("TOKEN_ROOT") && printed.containsKey("HOOK0_API_URL")) {
-                return printed;
+            if (values.containsKey("TOKEN_ROOT") && values.containsKey("HOOK0_API_URL")) {
+                printed.set(true);
+                return values;
             }
         }
         throw new IOException("the sandbox ended before printing its URL and root token");
