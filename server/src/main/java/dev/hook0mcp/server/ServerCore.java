@@ -92,7 +92,10 @@ public final class ServerCore implements AutoCloseable {
         return executor;
     }
 
-    /** Serves a token on any transport: used by stdio for its one token, by HTTP for each caller's. */
+    /**
+     * Serves a token on any transport: used by stdio for its one token, by HTTP for each caller's. Serving is
+     * about to begin, so this also starts the {@linkplain FirstCallPreparation first call's preparation}.
+     */
     public TokenSessions sessions() {
         FirstCallPreparation.startInBackground();
         return new TokenSessions(inspector, client, executor, audit, config.transport(), config.handshakeWait());

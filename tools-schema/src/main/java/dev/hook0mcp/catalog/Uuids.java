@@ -13,6 +13,8 @@ public final class Uuids {
 
     /** How the catalogue's input schemas say "a UUID" (the 8-4-4-4-12 hexadecimal form, any case). */
     public static final String SCHEMA_PATTERN = "^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$";
+    /** A UUID to show in messages and samples (a constant: using it initialises nothing, not even the random source). */
+    public static final String EXAMPLE = "0195a3c1-7f00-7000-8000-00000000b001";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern TEXT = Pattern.compile(SCHEMA_PATTERN);

@@ -122,7 +122,7 @@ public final class ArgumentValidator {
             return message;
         }
         if ("pattern".equals(error.getKeyword()) && String.valueOf(error.getSchemaNode()).contains(Uuids.SCHEMA_PATTERN)) {
-            message = "must be a UUID such as 0195a3c1-7f00-7000-8000-00000000b001";
+            message = "must be a UUID such as " + Uuids.EXAMPLE;
         }
         return "argument '" + argument + "': " + message;
     }

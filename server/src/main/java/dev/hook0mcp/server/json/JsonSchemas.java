@@ -28,7 +28,6 @@ public final class JsonSchemas {
      */
     public static boolean prepare() {
         try {
-            String uuid = "0195a3c1-7f00-7000-8000-00000000b001";
             JsonNode schema = Json.MAPPER.readTree("{\"type\":\"object\",\"additionalProperties\":false,"
                     + "\"required\":[\"id\"],\"properties\":{"
                     + "\"id\":{\"type\":\"string\",\"pattern\":" + Json.MAPPER.writeValueAsString(Uuids.SCHEMA_PATTERN)
@@ -38,7 +37,7 @@ public final class JsonSchemas {
                     + "\"items\":{\"type\":\"string\",\"enum\":[\"a\",\"b\"]}},"
                     + "\"labels\":{\"type\":\"object\",\"minProperties\":1,\"maxProperties\":2,"
                     + "\"additionalProperties\":{\"type\":\"integer\"}}}}");
-            JsonNode instance = Json.MAPPER.readTree("{\"id\":\"" + uuid + "\",\"at\":\"2026-12-02T04:29:07Z\","
+            JsonNode instance = Json.MAPPER.readTree("{\"id\":\"" + Uuids.EXAMPLE + "\",\"at\":\"2026-12-02T04:29:07Z\","
                     + "\"tags\":[\"a\"],\"labels\":{\"x\":1}}");
             return registry().getSchema(schema).validate(instance).isEmpty();
         } catch (IOException | RuntimeException e) {

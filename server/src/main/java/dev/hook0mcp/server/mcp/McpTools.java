@@ -29,7 +29,6 @@ import java.util.function.Supplier;
  */
 public final class McpTools {
 
-
     private McpTools() {}
 
     public static List<SyncToolSpecification> specifications(

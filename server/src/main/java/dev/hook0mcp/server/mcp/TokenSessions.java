@@ -61,8 +61,12 @@ public final class TokenSessions {
             }
 
             @Override
-            public boolean ready() {
-                return inspection.ready();
+            public void warmUp(McpServer.SyncSpecification<?> throwaway) {
+                if (!inspection.ready()) {
+                    LiveAccess provisional = LiveAccess.fixed(inspector.provisional(token));
+                    McpFeatures.apply(cast(throwaway), executor, new CallContext(client, token, provisional), "",
+                            CallerAudit.OFF);
+                }
             }
         };
     }
@@ -72,20 +76,14 @@ public final class TokenSessions {
         /** The session once the token is inspected (or the handshake wait has passed). */
         TokenSession await();
 
-        /** Whether {@link #await} would answer at once (the probe cache knew the token, or probing has ended). */
-        boolean ready();
-    }
-
-    /**
-     * Runs the SDK feature set-up once for the token's own text, on a throwaway specification, while the probes
-     * are out: it loads and initialises the classes and schemas the real set-up needs, so that set-up, which
-     * must wait for the probed answer, is short. Nothing of it is kept. Pointless when the session is
-     * {@linkplain Opening#ready ready}: the real set-up would then only repeat it.
-     */
-    public void warmUp(McpServer.SyncSpecification<?> throwaway, String token) {
-        LiveAccess provisional = LiveAccess.fixed(inspector.provisional(token));
-        McpFeatures.apply(cast(throwaway), executor, new CallContext(client, token, provisional), "",
-                CallerAudit.OFF);
+        /**
+         * While the probes are out, runs the SDK feature set-up once for the token's own text on a throwaway
+         * specification: it loads and initialises the classes and schemas the real set-up needs, so that set-up,
+         * which must wait for the probed answer, is short. Nothing of it is kept. Does nothing when the access is
+         * known already (the probe cache remembered the token, or probing has ended): the real set-up would then
+         * only repeat it.
+         */
+        void warmUp(McpServer.SyncSpecification<?> throwaway);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -44,9 +44,7 @@ public final class StdioServer {
         StdioGuard guarded = new StdioGuard(stdin, out, MAX_LINE_BYTES, ended::countDown, inFlight, grace);
         var transport = new SerializedSends(new StdioServerTransportProvider(
                 new JacksonMcpJsonMapper(dev.hook0mcp.server.json.Json.MAPPER), guarded, out));
-        if (!opening.ready()) {
-            tokens.warmUp(McpServer.sync(transport), token);
-        }
+        opening.warmUp(McpServer.sync(transport));
         TokenSessions.TokenSession session = opening.await();
         McpSyncServer server = tokens.server(McpServer.sync(transport), session, false);
         boolean onSignal = TerminationSignal.onTerm(ended::countDown);
