@@ -1,6 +1,7 @@
 package dev.hook0mcp.server.mcp;
 
 import dev.hook0mcp.server.access.LiveAccess;
+import dev.hook0mcp.server.access.ToolSurface;
 import dev.hook0mcp.server.config.Version;
 import dev.hook0mcp.server.audit.CallerAudit;
 import dev.hook0mcp.server.engine.CallContext;
@@ -77,10 +78,12 @@ public final class McpFeatures {
     /**
      * Call once the server is built: when the caller's access is still being probed, its tool list follows the
      * probed result and clients get {@code notifications/tools/list_changed}.
+     *
+     * @param builtFrom the caller's surface as it was when {@link #apply} made the server's tools from it
      */
     public static McpSyncServer follow(McpSyncServer server, ToolExecutor executor, CallContext context,
-            CallerAudit audit) {
-        ToolListSync.follow(server, executor, context, audit);
+            CallerAudit audit, ToolSurface builtFrom) {
+        ToolListSync.follow(server, executor, context, audit, builtFrom);
         return server;
     }
 }

@@ -80,9 +80,11 @@ public final class McpStatelessFeatures {
     /**
      * Call once the server is built: when background probing changes the caller's surface, each tool whose
      * definition changed is registered again (nothing is announced: there is no session to tell).
+     *
+     * @param builtFrom the caller's surface as it was when {@link #apply} made the server's tools from it
      */
     public static McpStatelessSyncServer follow(McpStatelessSyncServer server, ToolExecutor executor,
-            CallContext context, CallerAudit audit) {
+            CallContext context, CallerAudit audit, ToolSurface builtFrom) {
         if (context.access() instanceof LiveAccess live) {
             Map<String, McpSchema.Tool> registered = new HashMap<>();
             server.listTools().forEach(t -> registered.put(t.name(), t));
@@ -93,7 +95,9 @@ public final class McpStatelessFeatures {
                 }
             };
             live.onChange(sync);
-            sync.run(); // the surface may have changed while the server was being built
+            if (context.surface() != builtFrom) {
+                sync.run(); // probing replaced the surface while the server was being built
+            }
         }
         return server;
     }

@@ -2,6 +2,7 @@ package dev.hook0mcp.server.mcp;
 
 import dev.hook0mcp.server.access.AccessInspector;
 import dev.hook0mcp.server.access.LiveAccess;
+import dev.hook0mcp.server.access.ToolSurface;
 import dev.hook0mcp.server.audit.AuditLog;
 import dev.hook0mcp.server.audit.CallerAudit;
 import dev.hook0mcp.server.config.Transport;
@@ -97,19 +98,21 @@ public final class TokenSessions {
      */
     public <S extends McpServer.SyncSpecification<S>> McpSyncServer server(S spec, TokenSession session,
             boolean immediateExecution) {
+        ToolSurface builtFrom = session.context().surface();
         McpServer.SyncSpecification<S> features = McpFeatures.apply(spec, executor, session.context(),
                 ServerInstructions.of(session.access().tokenInfo()), session.audit());
         McpSyncServer server = features.immediateExecution(immediateExecution).build();
-        return McpFeatures.follow(server, executor, session.context(), session.audit());
+        return McpFeatures.follow(server, executor, session.context(), session.audit(), builtFrom);
     }
 
     /** The same for the SDK's stateless server (no session: see {@link McpStatelessFeatures} for what degrades). */
     public McpStatelessSyncServer statelessServer(McpServer.StatelessSyncSpecification spec, TokenSession session,
             boolean immediateExecution) {
+        ToolSurface builtFrom = session.context().surface();
         McpStatelessSyncServer server = McpStatelessFeatures.apply(spec, executor, session.context(),
                 ServerInstructions.of(session.access().tokenInfo()), session.audit())
                 .immediateExecution(immediateExecution).build();
-        return McpStatelessFeatures.follow(server, executor, session.context(), session.audit());
+        return McpStatelessFeatures.follow(server, executor, session.context(), session.audit(), builtFrom);
     }
 
     public Hook0Client client() {

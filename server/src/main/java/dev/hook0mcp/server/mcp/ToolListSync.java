@@ -28,21 +28,31 @@ final class ToolListSync {
     private final Map<String, McpSchema.Tool> registered = new HashMap<>();
     private List<String> listed;
 
-    private ToolListSync(McpSyncServer server, ToolExecutor executor, CallContext context, CallerAudit audit) {
+    private ToolListSync(McpSyncServer server, ToolExecutor executor, CallContext context, CallerAudit audit,
+            ToolSurface builtFrom) {
         this.server = server;
         this.executor = executor;
         this.context = context;
         this.audit = audit;
         server.listTools().forEach(t -> registered.put(t.name(), t));
-        this.listed = context.surface().enabledNames();
+        this.listed = builtFrom.enabledNames();
     }
 
-    /** Follows the caller's access when it can change. */
-    static void follow(McpSyncServer server, ToolExecutor executor, CallContext context, CallerAudit audit) {
+    /**
+     * Follows the caller's access when it can change.
+     *
+     * @param builtFrom the surface the server's tools were made from: when probing replaced it while the server
+     *     was being built, the tools are brought up to date at once (otherwise the registered ones are current, and
+     *     making and comparing all of them again would only slow the start down)
+     */
+    static void follow(McpSyncServer server, ToolExecutor executor, CallContext context, CallerAudit audit,
+            ToolSurface builtFrom) {
         if (context.access() instanceof LiveAccess live) {
-            ToolListSync sync = new ToolListSync(server, executor, context, audit);
+            ToolListSync sync = new ToolListSync(server, executor, context, audit, builtFrom);
             live.onChange(sync::sync);
-            sync.sync(); // the surface may have changed while the server was being built
+            if (context.surface() != builtFrom) {
+                sync.sync();
+            }
         }
     }
 
