@@ -12,7 +12,7 @@ final class FigureTable {
     private final List<List<String>> rows = new ArrayList<>();
 
     void add(String figure, String measured, String baseline, String ratio, String goal, Boolean met) {
-        rows.add(List.of(figure, measured, baseline, ratio, goal, met == null ? "?" : met ? "yes" : "NO"));
+        rows.add(List.of(figure, measured, baseline, ratio, goal, met == null ? "—" : met ? "yes" : "NO"));
     }
 
     long unmet() {
