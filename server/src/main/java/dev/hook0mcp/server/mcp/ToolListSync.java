@@ -28,14 +28,13 @@ final class ToolListSync {
     private final Map<String, McpSchema.Tool> registered = new HashMap<>();
     private List<String> listed;
 
-    private ToolListSync(McpSyncServer server, ToolExecutor executor, CallContext context, CallerAudit audit,
-            ToolSurface builtFrom) {
+    private ToolListSync(McpSyncServer server, ToolExecutor executor, CallContext context, CallerAudit audit) {
         this.server = server;
         this.executor = executor;
         this.context = context;
         this.audit = audit;
         server.listTools().forEach(t -> registered.put(t.name(), t));
-        this.listed = builtFrom.enabledNames();
+        this.listed = context.surface().enabledNames();
     }
 
     /**
@@ -48,7 +47,7 @@ final class ToolListSync {
     static void follow(McpSyncServer server, ToolExecutor executor, CallContext context, CallerAudit audit,
             ToolSurface builtFrom) {
         if (context.access() instanceof LiveAccess live) {
-            ToolListSync sync = new ToolListSync(server, executor, context, audit, builtFrom);
+            ToolListSync sync = new ToolListSync(server, executor, context, audit);
             live.onChange(sync::sync);
             if (context.surface() != builtFrom) {
                 sync.sync();
