@@ -30,11 +30,6 @@ public final class RedactingStream extends OutputStream {
         return new PrintStream(new RedactingStream(target), true, StandardCharsets.UTF_8);
     }
 
-    /** Points {@code System.err} at a redacting stream over the current one; call before any logging. */
-    public static void installOnStandardError() {
-        installOnStandardError(System.err);
-    }
-
     /** Points {@code System.err} at a redacting stream over {@code target}; call before any logging. */
     public static synchronized void installOnStandardError(OutputStream target) {
         if (!(System.err instanceof Installed)) {

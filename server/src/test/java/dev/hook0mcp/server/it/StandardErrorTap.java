@@ -30,7 +30,7 @@ final class StandardErrorTap extends OutputStream {
     static synchronized Recorder record() {
         if (!installed) {
             System.setErr(new PrintStream(new StandardErrorTap(System.err), true, StandardCharsets.UTF_8));
-            RedactingStream.installOnStandardError(); // as Main does: loggers write through the redactor
+            RedactingStream.installOnStandardError(System.err); // as Main does: loggers write through the redactor
             installed = true;
         }
         Recorder recorder = new Recorder();
