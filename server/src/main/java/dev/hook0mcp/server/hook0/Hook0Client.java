@@ -85,9 +85,13 @@ public final class Hook0Client {
         }
         this.http = builder
                 .connectTimeout(Math.min(timeout.toMillis(), 10_000), TimeUnit.MILLISECONDS)
-                .readTimeout(timeout)
-                .writeTimeout(timeout)
-                .callTimeout(timeout.plusSeconds(1))
+                // One bound for the whole request (the call timeout, set per call below) instead of a read and a
+                // write timeout per socket operation: with those, every read of an answer is a non-blocking read
+                // that finds nothing yet, then a poll, then the read again, and each socket operation is queued
+                // with Okio's watchdog; a call timeout cancels a blocked read just the same.
+                .readTimeout(Duration.ZERO)
+                .writeTimeout(Duration.ZERO)
+                .callTimeout(timeout)
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .addNetworkInterceptor(Hook0Client::noSilentResend)
@@ -221,7 +225,7 @@ public final class Hook0Client {
 
     private Hook0Response executeOnce(Request httpRequest, Hook0Request request, Deadline deadline) throws IOException {
         Call call = http.newCall(httpRequest);
-        long callTimeout = Math.min(timeout.toMillis() + 1_000, deadline.remainingMillis());
+        long callTimeout = Math.min(timeout.toMillis(), deadline.remainingMillis());
         call.timeout().timeout(Math.max(1, callTimeout), TimeUnit.MILLISECONDS);
         try (Response response = call.execute()) {
             Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -230,12 +234,14 @@ public final class Hook0Client {
                 headers.put(lower.equals(HIDDEN_RETRY_AFTER.toLowerCase(Locale.ROOT)) ? "retry-after" : lower,
                         response.headers(name));
             }
-            return new Hook0Response(response.code(), headers, bodyText(response.body(), request, response.code()));
+            return new Hook0Response(response.code(), headers,
+                    bodyText(response.body(), response.header("Content-Type"), request, response.code()));
         }
     }
 
     /** Reads at most {@link #MAX_RESPONSE_BYTES}: a bigger answer is refused, never held in memory. */
-    private String bodyText(ResponseBody body, Hook0Request request, int status) throws IOException {
+    private String bodyText(ResponseBody body, String contentType, Hook0Request request, int status)
+            throws IOException {
         if (body == null) {
             return "";
         }
@@ -246,9 +252,16 @@ public final class Hook0Client {
         if (source.request(MAX_RESPONSE_BYTES + 1)) {
             throw new ResponseTooLargeException(tooLarge(request, status));
         }
-        MediaType type = body.contentType();
-        Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
-        return source.getBuffer().readString(charset);
+        return source.getBuffer().readString(charset(contentType));
+    }
+
+    /** UTF-8 (JSON's) unless the Content-Type names a charset; OkHttp's parse of the header is skipped otherwise. */
+    private static Charset charset(String contentType) {
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("charset")) {
+            return StandardCharsets.UTF_8;
+        }
+        MediaType type = MediaType.parse(contentType);
+        return type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
     }
 
     private String tooLarge(Hook0Request request, int status) {
