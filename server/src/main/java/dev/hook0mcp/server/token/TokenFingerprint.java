@@ -22,12 +22,18 @@ public final class TokenFingerprint {
         return full(token).substring(0, 16);
     }
 
+    /** The whole SHA-256 in hex: the HTTP transport computes it for every request, to find the caller's endpoint. */
     public static String full(String token) {
+        return HexFormat.of().formatHex(SHA_256.get().digest(token.strip().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    // MessageDigest.getInstance looks the algorithm up among the security providers each time, several times the
+    // cost of hashing a token; a digest is reset by digest(), so each thread keeps one
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.strip().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
+    });
 }

@@ -10,7 +10,7 @@ import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
 import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
-import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
+import io.modelcontextprotocol.server.transport.ServerHttpHeaderValidator;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -27,21 +27,25 @@ final class EndpointFactory {
     static final String MESSAGE_PATH = "/message";
 
     private static final Logger log = LoggerFactory.getLogger(EndpointFactory.class);
+    /**
+     * The SDK transports are reached only through {@link McpFrontServlet}, which checks Origin and Host with the
+     * configured policy before it hands a request over; checking again inside (the SDK copies every header into a
+     * map for it) would cost each request a few per cent of its CPU and could never refuse anything.
+     */
+    private static final ServerHttpHeaderValidator ALREADY_CHECKED = ServerHttpHeaderValidator.NOOP;
 
     private final TokenSessions sessions;
     private final Transport transport;
-    private final ServerTransportSecurityValidator security;
     private final int maxRequestBytes;
     private final Duration sessionIdle;
     private final boolean stateless;
 
     /** @param sessionIdle the SDK closes a Streamable HTTP session that had no request for one sweep of this period */
-    EndpointFactory(TokenSessions sessions, Transport transport, ServerTransportSecurityValidator security, int maxRequestBytes,
+    EndpointFactory(TokenSessions sessions, Transport transport, int maxRequestBytes,
             Duration sessionIdle, boolean stateless) {
         this.sessions = sessions;
         this.stateless = stateless;
         this.transport = transport;
-        this.security = security;
         this.maxRequestBytes = maxRequestBytes;
         this.sessionIdle = sessionIdle;
     }
@@ -60,7 +64,7 @@ final class EndpointFactory {
                     .sseEndpoint(SSE_PATH)
                     .messageEndpoint(MESSAGE_PATH)
                     .keepAliveInterval(Duration.ofSeconds(30))
-                    .securityValidator(security)
+                    .httpHeaderValidator(ALREADY_CHECKED)
                     .maxRequestSize(maxRequestBytes)
                     .build();
             McpSyncServer server = sessions.server(McpServer.sync(provider), session, true);
@@ -70,7 +74,7 @@ final class EndpointFactory {
             HttpServletStatelessServerTransport provider = HttpServletStatelessServerTransport.builder()
                     .jsonMapper(mapper)
                     .messageEndpoint(MCP_PATH)
-                    .securityValidator(security)
+                    .httpHeaderValidator(ALREADY_CHECKED)
                     .maxRequestSize(maxRequestBytes)
                     .build();
             McpStatelessSyncServer server = sessions.statelessServer(McpServer.sync(provider), session, true);
@@ -80,7 +84,7 @@ final class EndpointFactory {
                 .jsonMapper(mapper)
                 .mcpEndpoint(MCP_PATH)
                 .keepAliveInterval(Duration.ofSeconds(30))
-                .securityValidator(security)
+                .httpHeaderValidator(ALREADY_CHECKED)
                 .maxRequestSize(maxRequestBytes)
                 .sessionSweepInterval(sessionIdle)
                 .build());

@@ -80,7 +80,7 @@ public final class HttpTransportServer implements AutoCloseable {
                 limits.sessionIdle().toMillis(), clock);
         EndpointCache<CallerEndpoint> endpoints = new EndpointCache<>(limits.maxCachedTokens(),
                 limits.endpointIdle(), clock, CallerEndpoint::close, sessions::hasLive);
-        EndpointFactory factory = new EndpointFactory(tokens, config.transport(), security, MAX_REQUEST_BYTES,
+        EndpointFactory factory = new EndpointFactory(tokens, config.transport(), MAX_REQUEST_BYTES,
                 limits.sessionIdle(), config.stateless());
         if (metrics != null) {
             metrics.gauge("hook0.mcp.cached.tokens", "Tokens with an endpoint (tool surface) cached on this server",

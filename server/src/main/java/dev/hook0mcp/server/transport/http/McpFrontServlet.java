@@ -6,7 +6,8 @@ import dev.hook0mcp.server.config.Transport;
 import dev.hook0mcp.server.mcp.JsonRpcLineCheck;
 import dev.hook0mcp.server.metrics.ServerMetrics;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
-import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
+import io.modelcontextprotocol.server.transport.HeaderAccessor;
+import io.modelcontextprotocol.server.transport.ServerHttpHeaderValidator;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -15,9 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +38,7 @@ final class McpFrontServlet extends HttpServlet {
     static final String METRICS_PATH = "/metrics";
 
     private final Transport transport;
-    private final ServerTransportSecurityValidator security;
+    private final ServerHttpHeaderValidator security;
     private final int maxRequestBytes;
     private final String configuredToken;
     private final EndpointCache<CallerEndpoint> endpoints;
@@ -55,7 +54,7 @@ final class McpFrontServlet extends HttpServlet {
     private final ClientAddress clientAddress;
 
     /** @param metrics null when metrics are off (then /metrics is a 404 like any unknown path) */
-    McpFrontServlet(Transport transport, ServerTransportSecurityValidator security, int maxRequestBytes,
+    McpFrontServlet(Transport transport, ServerHttpHeaderValidator security, int maxRequestBytes,
             String configuredToken, EndpointCache<CallerEndpoint> endpoints, EndpointFactory factory,
             TokenGate gate, NewEndpointRate newEndpoints, SessionTable sessions, InFlight inFlight,
             long bodyDeadlineMillis, boolean stateless, HealthEndpoints health, ServerMetrics metrics,
@@ -126,7 +125,7 @@ final class McpFrontServlet extends HttpServlet {
             return;
         }
         try {
-            security.validateHeaders(headers(request));
+            security.validate(new RequestHeaders(request));
         } catch (ServerTransportSecurityException e) {
             JsonRpcErrors.send(response, e.getStatusCode(), JsonRpcErrors.UNAUTHORIZED,
                     JsonRpcErrors.publicMessage(e.getStatusCode(), e.getMessage()));
@@ -196,7 +195,7 @@ final class McpFrontServlet extends HttpServlet {
         if (sse) {
             serveSse(request, response, caller, endpoint, body);
         } else if (stateless) {
-            SdkResponse sdk = new SdkResponse(response, false, sid -> { });
+            SdkResponse sdk = new SdkResponse(response, false, sid -> { }).coalescingFinalResponse();
             endpoint.transport().service(new BufferedBodyRequest(request, body), sdk);
             sdk.finish();
         } else {
@@ -217,7 +216,7 @@ final class McpFrontServlet extends HttpServlet {
             SdkResponse sdk = new SdkResponse(response, false, sid -> {
                 opened[0] = true;
                 sessions.opened(sid, caller.owner());
-            });
+            }).coalescingFinalResponse();
             try {
                 endpoint.transport().service(new BufferedBodyRequest(request, body), sdk);
                 sdk.finish();
@@ -239,6 +238,9 @@ final class McpFrontServlet extends HttpServlet {
             return;
         }
         SdkResponse sdk = new SdkResponse(response, false, sid -> { });
+        if (body != null) {
+            sdk.coalescingFinalResponse();
+        }
         endpoint.transport().service(body == null ? request : new BufferedBodyRequest(request, body), sdk);
         sdk.finish();
         if (request.getMethod().equals("DELETE") || sdk.getStatus() == 404) {
@@ -394,12 +396,17 @@ final class McpFrontServlet extends HttpServlet {
         return dev.hook0mcp.server.token.TokenText.fromAuthorizationHeader(request.getHeader("Authorization"));
     }
 
-    private static Map<String, List<String>> headers(HttpServletRequest request) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (String name : Collections.list(request.getHeaderNames())) {
-            headers.put(name, Collections.list(request.getHeaders(name)));
+    /** The request's headers as the security policy reads them, straight from the request (nothing copied). */
+    private record RequestHeaders(HttpServletRequest request) implements HeaderAccessor {
+        @Override
+        public List<String> getHeader(String name) {
+            return Collections.list(request.getHeaders(name));
         }
-        return headers;
+
+        @Override
+        public List<String> getHeaderNames() {
+            return Collections.list(request.getHeaderNames());
+        }
     }
 
     /** Who is asking: the token (never logged), its fingerprint, and the client address. */
