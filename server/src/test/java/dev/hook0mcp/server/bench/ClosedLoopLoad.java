@@ -3,6 +3,7 @@ package dev.hook0mcp.server.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -18,7 +19,7 @@ final class ClosedLoopLoad {
     }
 
     record Result(long calls, long failures, double seconds, double callsPerSecond, double p50Ms, double p99Ms,
-                  long cpuMillis) {
+                  long cpuMillis, double warmupSeconds, boolean warmedUp) {
         double cpuMsPerCall() {
             return calls == 0 ? Double.NaN : (double) cpuMillis / calls;
         }
@@ -34,6 +35,15 @@ final class ClosedLoopLoad {
 
     /** Runs {@code workers} for {@code warmupMs} then {@code measureMs}; {@code cpuMillis} is read at both window ends. */
     static Result run(List<Call> workers, long warmupMs, long measureMs, LongSupplier cpuMillis) throws InterruptedException {
+        return run(workers, warmupMs, warmupMs, () -> true, measureMs, cpuMillis);
+    }
+
+    /**
+     * Runs {@code workers}, warming up for at least {@code minWarmupMs} and then until {@code warm} says so (asked
+     * once a second) or {@code maxWarmupMs} have passed, then for {@code measureMs}.
+     */
+    static Result run(List<Call> workers, long minWarmupMs, long maxWarmupMs, BooleanSupplier warm, long measureMs,
+            LongSupplier cpuMillis) throws InterruptedException {
         AtomicInteger phase = new AtomicInteger(PHASE_WARMUP);
         int n = workers.size();
         double[][] latencies = new double[n][MAX_SAMPLES_PER_WORKER];
@@ -68,7 +78,14 @@ final class ClosedLoopLoad {
             threads.add(t);
             t.start();
         }
-        Thread.sleep(warmupMs);
+        long warmupStart = System.nanoTime();
+        Thread.sleep(minWarmupMs);
+        boolean warmedUp = warm.getAsBoolean();
+        while (!warmedUp && System.nanoTime() - warmupStart < maxWarmupMs * 1_000_000) {
+            Thread.sleep(1_000);
+            warmedUp = warm.getAsBoolean();
+        }
+        double warmupSeconds = (System.nanoTime() - warmupStart) / 1e9;
         long cpu0 = cpuMillis.getAsLong();
         long t0 = System.nanoTime();
         phase.set(PHASE_MEASURE);
@@ -96,6 +113,6 @@ final class ClosedLoopLoad {
             failureCount += failures[w];
         }
         return new Result(callCount, failureCount, seconds, callCount / seconds,
-                Stats.percentile(all, total, 50), Stats.percentile(all, total, 99), cpu);
+                Stats.percentile(all, total, 50), Stats.percentile(all, total, 99), cpu, warmupSeconds, warmedUp);
     }
 }

@@ -38,6 +38,31 @@ record LaunchCommand(List<String> command, Map<String, String> env) {
         return new LaunchCommand(List.copyOf(command), Map.copyOf(env));
     }
 
+    /**
+     * The JVM options README's "Over HTTP" section gives for a shared server: the JVM's default JIT (C1 then C2:
+     * a server that runs for days gains from C2's code; the client launch command's C1-only options are for fast
+     * starts) and the serial collector, the best throughput on the 2 cores the figures are for.
+     */
+    static final List<String> HTTP_SERVER_OPTIONS = List.of("-XX:+UseSerialGC");
+
+    /** {@code java <HTTP_SERVER_OPTIONS> -jar <the same jar>}: how README tells a team to run the HTTP server. */
+    LaunchCommand httpServer() {
+        int jar = command.indexOf("-jar");
+        if (jar < 0 || jar + 1 >= command.size()) {
+            throw new IllegalStateException(CONFIG_FILE + " does not start the server with -jar <jar>: " + this);
+        }
+        List<String> http = new ArrayList<>();
+        http.add(command.get(0));
+        http.addAll(HTTP_SERVER_OPTIONS);
+        // a developer's own additions, a profiler agent say (never set by the benchmark itself)
+        String extra = System.getProperty("hook0mcp.bench.http.jvm.extra", "").strip();
+        if (!extra.isEmpty()) {
+            http.addAll(List.of(extra.split("\\s+")));
+        }
+        http.addAll(command.subList(jar, jar + 2));
+        return new LaunchCommand(List.copyOf(http), env);
+    }
+
     /** The process builder for this command against {@code apiUrl}, with {@code token} unless it is null. */
     ProcessBuilder builder(String apiUrl, String token, List<String> extraArgs) {
         List<String> full = new ArrayList<>(command);

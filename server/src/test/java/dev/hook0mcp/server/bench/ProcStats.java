@@ -22,6 +22,25 @@ final class ProcStats {
         return tree(process).mapToLong(ProcStats::cpuTicks).sum() * 1000 / TICKS_PER_SECOND;
     }
 
+    /** utime + stime of the JIT compiler threads of a JVM (named "C1 CompilerThre…", "C2 CompilerThre…"), in ms. */
+    static long jitCpuMillis(ProcessHandle jvm) {
+        long ticks = 0;
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(jvm.pid()), "task"))) {
+            for (Path thread : (Iterable<Path>) threads::iterator) {
+                try {
+                    if (Files.readString(thread.resolve("comm")).matches("C[12] Compiler.*\\R?")) {
+                        ticks += ticksOf(Files.readString(thread.resolve("stat")));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread just ended
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0; // the process just ended
+        }
+        return ticks * 1000 / TICKS_PER_SECOND;
+    }
+
     /** VmRSS of the process tree, in KiB. */
     static long rssKb(ProcessHandle process) {
         return tree(process).mapToLong(ProcStats::rssKbOf).sum();
@@ -33,13 +52,16 @@ final class ProcStats {
 
     private static long cpuTicks(ProcessHandle p) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
-            // the command name (field 2) may hold spaces; the fields after its closing parenthesis are fixed
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // fields 14 and 15: utime, stime
+            return ticksOf(Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat")));
         } catch (IOException | RuntimeException e) {
             return 0; // the process just ended
         }
+    }
+
+    private static long ticksOf(String stat) {
+        // the command name (field 2) may hold spaces; the fields after its closing parenthesis are fixed
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // fields 14 and 15: utime, stime
     }
 
     private static long rssKbOf(ProcessHandle p) {

@@ -48,6 +48,10 @@ final class StatelessReplicas implements AutoCloseable {
         }
     }
 
+    List<ProcessHandle> handles() {
+        return processes.stream().map(Process::toHandle).toList();
+    }
+
     List<Integer> ports() {
         return ports;
     }
