@@ -69,7 +69,7 @@ class StreamedAnswersIT {
     @Test
     void progressBeforeTheResponseIsStillSentAsItComes() throws Exception {
         String arguments = "{\"application_id\":\"" + sandbox.applicationId()
-                + "\",\"event_type\":\"billing.invoice.paid\",\"wait_seconds\":5}";
+                + "\",\"event_type\":\"billing.invoice.paid\",\"wait_seconds\":1}";
         Answer call = post(call(8, "send_test_event", arguments, "p-1"), sessionId);
         assertEquals(200, call.status);
         assertEquals("chunked", call.headers.get("transfer-encoding"), call.headers.toString());
