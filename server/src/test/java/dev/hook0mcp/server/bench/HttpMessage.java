@@ -3,21 +3,24 @@ package dev.hook0mcp.server.bench;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * An HTTP/1.1 request or response read off a blocking stream, body included (Content-Length, chunked, or for a
  * response without either, up to the end of the connection), for the benchmark's load generator and its cache of
- * Hook0. Header names are in lower case; a repeated header keeps its last value.
+ * Hook0, and for tests that look at how an answer went on the wire. Header names are in lower case; a repeated
+ * header keeps its last value; a chunked body keeps its chunks, any other body is one.
  */
-record HttpMessage(String startLine, Map<String, String> headers, byte[] body, boolean closesConnection) {
+public record HttpMessage(String startLine, Map<String, String> headers, List<byte[]> chunks, boolean closesConnection) {
 
     private static final int MAX_HEAD_BYTES = 64 * 1024;
 
     /** The status of a response. */
-    int status() {
+    public int status() {
         return Integer.parseInt(startLine.split(" ", 3)[1]);
     }
 
@@ -32,13 +35,23 @@ record HttpMessage(String startLine, Map<String, String> headers, byte[] body, b
         return parts[1];
     }
 
+    /** The body, its chunks joined. */
+    public byte[] body() {
+        if (chunks.size() == 1) {
+            return chunks.get(0);
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        chunks.forEach(body::writeBytes);
+        return body.toByteArray();
+    }
+
     /** A request; null at the end of the stream before one begins. */
     static HttpMessage readRequest(InputStream in) throws IOException {
         return read(in, false);
     }
 
     /** A response; null at the end of the stream before one begins. */
-    static HttpMessage readResponse(InputStream in) throws IOException {
+    public static HttpMessage readResponse(InputStream in) throws IOException {
         return read(in, true);
     }
 
@@ -61,28 +74,28 @@ record HttpMessage(String startLine, Map<String, String> headers, byte[] body, b
         }
         boolean close = "close".equalsIgnoreCase(headers.get("connection"));
         String length = headers.get("content-length");
-        byte[] body;
+        List<byte[]> chunks;
         if (response && noBody(Integer.parseInt(startLine.split(" ", 3)[1]))) {
-            body = new byte[0];
+            chunks = List.of(new byte[0]);
         } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            body = chunked(in);
+            chunks = chunked(in);
         } else if (length != null) {
-            body = in.readNBytes(Integer.parseInt(length));
+            chunks = List.of(in.readNBytes(Integer.parseInt(length)));
         } else if (response) {
-            body = in.readAllBytes();
+            chunks = List.of(in.readAllBytes());
             close = true;
         } else {
-            body = new byte[0];
+            chunks = List.of(new byte[0]);
         }
-        return new HttpMessage(startLine, headers, body, close);
+        return new HttpMessage(startLine, headers, chunks, close);
     }
 
     private static boolean noBody(int status) {
         return status / 100 == 1 || status == 204 || status == 304;
     }
 
-    private static byte[] chunked(InputStream in) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private static List<byte[]> chunked(InputStream in) throws IOException {
+        List<byte[]> chunks = new ArrayList<>();
         while (true) {
             String size = line(in);
             if (size == null) {
@@ -94,9 +107,9 @@ record HttpMessage(String startLine, Map<String, String> headers, byte[] body, b
                 for (String trailer = line(in); trailer != null && !trailer.isEmpty(); trailer = line(in)) {
                     // trailers are not used
                 }
-                return body.toByteArray();
+                return chunks.isEmpty() ? List.of(new byte[0]) : chunks;
             }
-            body.write(in.readNBytes(n));
+            chunks.add(in.readNBytes(n));
             line(in); // the CRLF after the chunk
         }
     }

@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hook0mcp.sandbox.Sandbox;
-import java.io.ByteArrayOutputStream;
+import dev.hook0mcp.server.bench.HttpMessage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,7 +94,7 @@ class StreamedAnswersIT {
         }
         try (RawHttp http = new RawHttp("127.0.0.1", server.port())) {
             http.write(RawHttp.request("POST", "/mcp", server.port(), body, headers.toArray(String[]::new)));
-            return Answer.read(http.socket.getInputStream());
+            return Answer.of(HttpMessage.readResponse(http.socket.getInputStream()));
         }
     }
 
@@ -108,38 +105,9 @@ class StreamedAnswersIT {
             return String.join("", chunks);
         }
 
-        static Answer read(InputStream in) throws IOException {
-            int status = Integer.parseInt(line(in).split(" ")[1]);
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (String line = line(in); !line.isEmpty(); line = line(in)) {
-                int colon = line.indexOf(':');
-                headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
-            }
-            List<String> chunks = new ArrayList<>();
-            if ("chunked".equals(headers.get("transfer-encoding"))) {
-                for (int size = Integer.parseInt(line(in).trim(), 16); size > 0; size = Integer.parseInt(line(in).trim(), 16)) {
-                    chunks.add(new String(in.readNBytes(size), StandardCharsets.UTF_8));
-                    line(in);
-                }
-            } else if (headers.containsKey("content-length")) {
-                chunks.add(new String(in.readNBytes(Integer.parseInt(headers.get("content-length"))), StandardCharsets.UTF_8));
-            } else {
-                chunks.add(new String(in.readAllBytes(), StandardCharsets.UTF_8)); // up to the end of the connection
-            }
-            return new Answer(status, headers, chunks);
-        }
-
-        private static String line(InputStream in) throws IOException {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            for (int b = in.read(); b != '\n'; b = in.read()) {
-                if (b < 0) {
-                    throw new IOException("the answer ended early");
-                }
-                if (b != '\r') {
-                    line.write(b);
-                }
-            }
-            return line.toString(StandardCharsets.UTF_8);
+        static Answer of(HttpMessage message) {
+            return new Answer(message.status(), message.headers(),
+                    message.chunks().stream().map(c -> new String(c, StandardCharsets.UTF_8)).toList());
         }
     }
 }
