@@ -209,6 +209,16 @@ public final class Benchmark {
         this.nodeTools = nodeTools;
     }
 
+    /** The Node baseline's tools/list and idle RSS, for runs without the start-up part. */
+    private void nodeFacts() throws Exception {
+        try (StdioMcp s = new StdioMcp(new ProcessBuilder("node", "server.mjs").directory(nodeDir.toFile()),
+                logs.resolve("node.log").toFile())) {
+            nodeTools = ToolsListFacts.of(s.handshakeAndListTools());
+            Thread.sleep(RSS_SETTLE_MS);
+            nodeRssKb = ProcStats.rssKb(s.handle());
+        }
+    }
+
     private void startRow(String figure, List<Double> samples, double nodeMs, double goalRatio) {
         double ms = Stats.median(samples);
         double ratio = ms / nodeMs;
@@ -278,6 +288,9 @@ public final class Benchmark {
     }
 
     private void perCallAndMemory() throws Exception {
+        if (nodeTools == null) { // the start-up part did not run: its Node figures are needed beside these
+            nodeFacts();
+        }
         DirectCall direct = directCall(sandbox.baseUrl(), sandbox.rootToken());
         try (StdioMcp s = stdio(sandbox.rootToken(), "stdio-calls.log")) {
             ToolsListFacts tools = ToolsListFacts.of(s.handshakeAndListTools());
