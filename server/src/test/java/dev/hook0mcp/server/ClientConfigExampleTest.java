@@ -27,6 +27,10 @@ class ClientConfigExampleTest {
         // own messages kept off stdout (the MCP stream)
         assertTrue(args.subList(0, jar).contains("-XX:SharedArchiveFile=" + args.get(jar + 1).replace(".jar", ".jsa")));
         assertTrue(args.subList(0, jar).containsAll(List.of("-Xshare:auto", "-Xlog:disable", "-Xlog:all=warning:stderr")));
+        // an option that Java 17 builds before 17.0.12 do not know, or lock, comes with the two that let them start
+        int trim = args.indexOf("-XX:TrimNativeHeapInterval=5000");
+        assertTrue(trim > args.indexOf("-XX:+UnlockExperimentalVMOptions") && trim < jar, "trims the native heap");
+        assertTrue(args.subList(0, trim).contains("-XX:+IgnoreUnrecognizedVMOptions"));
         assertTrue(hook0.path("env").has("HOOK0_API_TOKEN"));
         assertEquals("https://app.hook0.com", hook0.path("env").path("HOOK0_API_URL").asText());
     }

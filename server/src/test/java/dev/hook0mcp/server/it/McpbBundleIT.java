@@ -42,10 +42,11 @@ class McpbBundleIT {
     /**
      * The launch command's JVM options, as README gives them, less the class-data archive (it belongs to the JDK
      * that built it, and a bundle runs on whatever Java 17+ the client finds): JVM warnings to stderr, never stdout;
-     * C1 only and a small heap for one client's server.
+     * C1 only and a small heap for one client's server, whose native memory is trimmed.
      */
     private static final List<String> JVM_OPTIONS = List.of("-Xlog:disable", "-Xlog:all=warning:stderr",
-            "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC", "-Xmx128m", "-Xmn8m");
+            "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC", "-Xmx128m", "-Xmn8m",
+            "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=5000");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
 
