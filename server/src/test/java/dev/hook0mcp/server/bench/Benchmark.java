@@ -67,7 +67,7 @@ public final class Benchmark {
     private final LaunchCommand launch;
     private final Sandbox sandbox;
     private final String org;
-    private long nodeRssKb; // measured with the start-up figures, shown next to the server's
+    private long nodeRssKb; // measured in the start-up part (or before the per-call part without it), shown beside the server's
     private ToolsListFacts nodeTools;
 
     private Benchmark(LaunchCommand launch, Sandbox sandbox) {
@@ -146,8 +146,6 @@ public final class Benchmark {
         LaunchCommand aotLaunch = aotLaunch();
         List<Double> firstCallAbove = new ArrayList<>();
         List<Double> firstCall = new ArrayList<>();
-        long nodeRssKb = 0;
-        ToolsListFacts nodeTools = null;
         DirectCall direct = directCall(sandbox.baseUrl(), sandbox.rootToken());
         for (int i = 0; i < WARMUP_CALLS; i++) {
             direct.timedMs();
@@ -162,9 +160,7 @@ public final class Benchmark {
                 String list = s.handshakeAndListTools();
                 node.add(s.sinceSpawnMs());
                 if (round == STARTS - 1) {
-                    nodeTools = ToolsListFacts.of(list);
-                    Thread.sleep(RSS_SETTLE_MS);
-                    nodeRssKb = ProcStats.rssKb(s.handle());
+                    keepNodeFacts(s, list);
                 }
             }
             try (StdioMcp s = stdio(root, "stdio-cold.log")) {
@@ -205,18 +201,21 @@ public final class Benchmark {
         double above = Stats.median(firstCallAbove);
         table.add("first tools/call after start, above a direct call", FigureTable.ms(above),
                 "direct " + FigureTable.ms(Stats.median(firstCall) - above), "—", "≤ 30 ms", above <= 30);
-        this.nodeRssKb = nodeRssKb;
-        this.nodeTools = nodeTools;
     }
 
     /** The Node baseline's tools/list and idle RSS, for runs without the start-up part. */
     private void nodeFacts() throws Exception {
         try (StdioMcp s = new StdioMcp(new ProcessBuilder("node", "server.mjs").directory(nodeDir.toFile()),
                 logs.resolve("node.log").toFile())) {
-            nodeTools = ToolsListFacts.of(s.handshakeAndListTools());
-            Thread.sleep(RSS_SETTLE_MS);
-            nodeRssKb = ProcStats.rssKb(s.handle());
+            keepNodeFacts(s, s.handshakeAndListTools());
         }
+    }
+
+    /** Keeps the Node baseline's tools/list answer and its RSS once settled, shown beside the server's. */
+    private void keepNodeFacts(StdioMcp node, String toolsList) throws Exception {
+        nodeTools = ToolsListFacts.of(toolsList);
+        Thread.sleep(RSS_SETTLE_MS);
+        nodeRssKb = ProcStats.rssKb(node.handle());
     }
 
     private void startRow(String figure, List<Double> samples, double nodeMs, double goalRatio) {

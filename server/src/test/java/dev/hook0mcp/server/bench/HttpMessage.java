@@ -21,7 +21,11 @@ public record HttpMessage(String startLine, Map<String, String> headers, List<by
 
     /** The status of a response. */
     public int status() {
-        return Integer.parseInt(startLine.split(" ", 3)[1]);
+        return statusOf(startLine);
+    }
+
+    private static int statusOf(String statusLine) {
+        return Integer.parseInt(statusLine.split(" ", 3)[1]);
     }
 
     /** The method of a request. */
@@ -75,7 +79,7 @@ public record HttpMessage(String startLine, Map<String, String> headers, List<by
         boolean close = "close".equalsIgnoreCase(headers.get("connection"));
         String length = headers.get("content-length");
         List<byte[]> chunks;
-        if (response && noBody(Integer.parseInt(startLine.split(" ", 3)[1]))) {
+        if (response && noBody(statusOf(startLine))) {
             chunks = List.of(new byte[0]);
         } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             chunks = chunked(in);
