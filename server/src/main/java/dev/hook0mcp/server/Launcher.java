@@ -13,7 +13,10 @@ import dev.hook0mcp.server.metrics.ServerMetrics;
 import dev.hook0mcp.server.transport.http.HttpTransportServer;
 import dev.hook0mcp.server.transport.http.PortReservation;
 import dev.hook0mcp.server.logging.SecretRedactor;
+import dev.hook0mcp.server.transport.stdio.HandshakeCache;
 import dev.hook0mcp.server.transport.stdio.StdioServer;
+import dev.hook0mcp.server.transport.stdio.StdioStreams;
+import java.nio.file.Path;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.channels.ServerSocketChannel;
@@ -175,13 +178,18 @@ public final class Launcher {
                 stderr.println(HelpText.missingToken());
                 return ExitStatus.BAD_INPUT;
             }
+            // First, before the catalogue and the SDK: a restart may answer initialize and tools/list at once.
+            StdioStreams streams = config.command() == Config.Command.CHECK ? null
+                    : StdioStreams.open(stdin, stdout, config.sandbox() ? HandshakeCache.off()
+                            : HandshakeCache.in(Path.of(config.probeCacheDir()), config.probeCacheTtl()),
+                            config.token(), config.apiUrl());
             ServerCore core = new ServerCore(config, clock);
             if (config.command() == Config.Command.CHECK) {
                 return new CheckCommand(core, stdout).run(config.token());
             }
             Config serving = config;
             try {
-                StdioServer.serve(core.sessions(), config.token(), stdin, stdout, config.shutdownGrace(),
+                StdioServer.serve(core.sessions(), config.token(), streams, config.shutdownGrace(),
                         () -> TerminalHint.line(serving, stdinIsTerminal.getAsBoolean(), TerminalHint.jarPath())
                                 .ifPresent(stderr::println));
             } finally {

@@ -4,9 +4,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,10 +88,14 @@ public final class TrainingRun {
     }
 
     private static int session(Map<String, String> env, PrintStream messages) throws Exception {
-        PipedOutputStream toServer = new PipedOutputStream();
-        PipedInputStream serverIn = new PipedInputStream(toServer, 1 << 16);
-        PipedInputStream fromServer = new PipedInputStream(1 << 20);
-        PrintStream serverOut = new PrintStream(new PipedOutputStream(fromServer), true, StandardCharsets.UTF_8);
+        // OS pipes, as a client's: java.io's piped streams break once a thread that used them ends, and the
+        // thread that answers a restart's handshake ends when the server takes over.
+        Pipe in = Pipe.open();
+        Pipe out = Pipe.open();
+        OutputStream toServer = Channels.newOutputStream(in.sink());
+        InputStream serverIn = Channels.newInputStream(in.source());
+        InputStream fromServer = Channels.newInputStream(out.source());
+        PrintStream serverOut = new PrintStream(Channels.newOutputStream(out.sink()), true, StandardCharsets.UTF_8);
         int[] status = {-1};
         Thread server = new Thread(() -> status[0] = new Launcher(env, serverIn, serverOut, messages)
                 .run(new String[0]), "training-server");

@@ -115,6 +115,11 @@ public final class TokenSessions {
         return McpStatelessFeatures.follow(server, executor, session.context(), session.audit(), builtFrom);
     }
 
+    /** The report the probe cache gives for {@code token} now (see {@link AccessInspector#remembered}). */
+    public java.util.Optional<dev.hook0mcp.server.access.AccessReport> remembered(String token) {
+        return inspector.remembered(token);
+    }
+
     public Hook0Client client() {
         return client;
     }

@@ -14,9 +14,11 @@ import dev.hook0mcp.server.Launcher;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,10 +33,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The probe-result cache across starts: the real server (in-process, stdio over pipes) against the sandbox with real
- * Biscuit tokens. A second start with the same token lists its tools before sending Hook0 anything, then asks Hook0
- * again; a changed answer reaches the client as tools/list_changed; the file holds no token and is private; a
- * damaged file is ignored.
+ * The probe-result cache and the handshake cache across starts: the real server (in-process, stdio over pipes)
+ * against the sandbox with real Biscuit tokens. A second start with the same token lists its tools before sending
+ * Hook0 anything, then asks Hook0 again; a changed answer reaches the client as tools/list_changed; the files hold
+ * no token and are private; a damaged file is ignored. The handshake cache answers initialize and tools/list of a
+ * restart exactly as the server itself would, before the server is built.
  */
 class ProbeCacheIT {
 
@@ -93,6 +96,7 @@ class ProbeCacheIT {
         ((ObjectNode) cached.path("verdicts").path("event:ingest")).put("verdict", "DENIED")
                 .put("evidence", "POST /api/v1/event → 403");
         Files.writeString(file, cached.toString());
+        Files.delete(onlyHandshakeFile()); // this test is about the probe cache: the server builds its own answers
         try (Server second = new Server(token)) {
             assertFalse(second.listTools().contains("ingest_event"), "served from the remembered answer");
             second.awaitNotification("notifications/tools/list_changed");
@@ -115,17 +119,80 @@ class ProbeCacheIT {
     }
 
     @Test
-    void corruptCacheFileIsIgnored() throws Exception {
+    void corruptCacheFilesAreIgnored() throws Exception {
         String token = sandbox.tokens().mintRoot();
         try (Server first = new Server(token)) {
             first.listTools();
         }
         Files.writeString(onlyCacheFile(), "{\"format\":1,\"written_at_ms\":");
+        Files.writeString(onlyHandshakeFile(), "hook0-mcp handshake 1\nwritten_at_ms 1\ninitialize {");
         sandbox.requestLog().clear();
         try (Server second = new Server(token)) {
             assertEquals(ALL_TOOLS, second.listTools().size());
             assertTrue(sandbox.requestLog().entries().stream().anyMatch(r -> r.path().equals("/api/v1/instance")),
                     "probed again before listing, as on a first start");
+        }
+    }
+
+    @Test
+    void aRestartAnswersInitializeAndToolsListAsTheServerWouldBeforeItIsBuilt() throws Exception {
+        String token = sandbox.tokens().mintRoot();
+        for (String version : new String[] {"2025-06-18", "2025-03-26"}) {
+            JsonNode initialize;
+            JsonNode tools;
+            try (Server first = new Server(token, version)) {
+                initialize = first.initialized.path("result");
+                tools = first.request("tools/list", "{}").path("result");
+            }
+            onlyHandshakeFile();
+            try (Server second = new Server(token, version)) {
+                assertEquals(initialize, second.initialized.path("result"), "initialize, " + version);
+                assertEquals(tools, second.request("tools/list", "{}").path("result"));
+                JsonNode call = second.request("tools/call", "{\"name\":\"list_applications\",\"arguments\":{}}");
+                assertFalse(call.path("result").path("isError").asBoolean(), call.toString());
+                second.request("ping", "{}"); // one answer each: the server's own initialize answer was dropped
+                assertTrue(second.notifications.stream().noneMatch(n -> n.has("id")), second.notifications.toString());
+            }
+        }
+    }
+
+    @Test
+    void aRememberedToolListThatNoLongerHoldsIsCorrectedWithToolsListChanged() throws Exception {
+        String token = sandbox.tokens().mintRoot();
+        try (Server first = new Server(token)) {
+            first.listTools();
+        }
+        Path file = onlyHandshakeFile();
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        lines.replaceAll(l -> l.startsWith("tools/list ") ? "tools/list {\"tools\":[]}" : l);
+        Files.write(file, lines);
+        try (Server second = new Server(token)) {
+            assertEquals(List.of(), second.listTools(), "answered from the (altered) handshake cache");
+            second.awaitNotification("notifications/tools/list_changed");
+            assertEquals(ALL_TOOLS, second.listTools().size(), "the server's own list");
+        }
+        assertFalse(Files.readString(file).contains("tools/list {\"tools\":[]}"), "the entry is written anew");
+    }
+
+    @Test
+    void aProtocolVersionTheServerDoesNotKnowIsAnsweredByTheServerItself() throws Exception {
+        String token = sandbox.tokens().mintRoot();
+        try (Server first = new Server(token)) {
+            first.listTools();
+        }
+        onlyHandshakeFile();
+        try (Server second = new Server(token, "2099-01-01")) {
+            assertEquals("2025-11-25", second.initialized.path("result").path("protocolVersion").asText(),
+                    "the SDK's answer: its latest version");
+            assertEquals(ALL_TOOLS, second.listTools().size());
+        }
+    }
+
+    private Path onlyHandshakeFile() throws IOException {
+        try (Stream<Path> files = Files.list(cacheDir.resolve("hook0-mcp"))) {
+            List<Path> entries = files.filter(f -> f.toString().endsWith(".handshake")).toList();
+            assertEquals(1, entries.size(), "one handshake entry per token: " + entries);
+            return entries.get(0);
         }
     }
 
@@ -149,23 +216,30 @@ class ProbeCacheIT {
 
     /** The server of one start, on stdio over pipes, as a client launches it. */
     private final class Server implements AutoCloseable {
-        private final PipedOutputStream toServer = new PipedOutputStream();
+        private final Pipe in = Pipe.open(); // OS pipes, as a client's (java.io's piped streams tie them to threads)
+        private final Pipe out = Pipe.open();
+        private final OutputStream toServer = Channels.newOutputStream(in.sink());
         private final BufferedReader fromServer;
         private final Thread thread;
         private final List<JsonNode> notifications = new ArrayList<>();
+        private final JsonNode initialized;
         private int nextId = 1;
 
         Server(String token) throws IOException {
-            PipedInputStream serverIn = new PipedInputStream(toServer, 1 << 16);
-            PipedInputStream out = new PipedInputStream(1 << 20);
-            PrintStream serverOut = new PrintStream(new PipedOutputStream(out), true, StandardCharsets.UTF_8);
+            this(token, "2025-06-18");
+        }
+
+        Server(String token, String protocolVersion) throws IOException {
+            InputStream serverIn = Channels.newInputStream(in.source());
+            PrintStream serverOut = new PrintStream(Channels.newOutputStream(out.sink()), true, StandardCharsets.UTF_8);
             Map<String, String> env = Map.of("HOOK0_API_URL", sandbox.baseUrl(), "HOOK0_API_TOKEN", token,
                     "XDG_CACHE_HOME", cacheDir.toString());
             thread = new Thread(() -> new Launcher(env, serverIn, serverOut, System.err).run(new String[0]),
                     "probe-cache-it-server");
             thread.start();
-            fromServer = new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8));
-            request("initialize", "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+            fromServer = new BufferedReader(
+                    new InputStreamReader(Channels.newInputStream(out.source()), StandardCharsets.UTF_8));
+            initialized = request("initialize", "{\"protocolVersion\":\"" + protocolVersion + "\",\"capabilities\":{},"
                     + "\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}");
             send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
         }

@@ -17,8 +17,7 @@ final class InFlightRequests {
         pending.merge(key(id), 1, Integer::sum);
     }
 
-    synchronized void answered(JsonNode id) {
-        String key = key(id);
+    synchronized void answered(String key) {
         Integer left = pending.get(key);
         if (left == null) {
             return;
@@ -51,7 +50,11 @@ final class InFlightRequests {
     }
 
     /** Ids 7 and "7" are different requests; the SDK writes back each id as it came. */
-    private static String key(JsonNode id) {
-        return (id.isTextual() ? "s:" : "n:") + id.asText();
+    static String key(JsonNode id) {
+        return key(id.isTextual(), id.asText());
+    }
+
+    static String key(boolean textual, String text) {
+        return (textual ? "s:" : "n:") + text;
     }
 }

@@ -2,8 +2,7 @@ package dev.hook0mcp.server.transport.stdio;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.hook0mcp.server.json.Json;
+import com.fasterxml.jackson.core.JsonFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,6 +12,9 @@ import java.io.OutputStream;
  * is a JSON-RPC response marks its request answered in {@link InFlightRequests}.
  */
 final class ResponseWatcher extends OutputStream {
+
+    /** Not the shared ObjectMapper's: this runs before that is set up when {@link EarlyAnswers} answers. */
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final OutputStream target;
     private final InFlightRequests inFlight;
@@ -58,26 +60,36 @@ final class ResponseWatcher extends OutputStream {
         line.write(bytes, start, offset + length - start);
     }
 
+    private void answered(byte[] message) {
+        String id = answerId(message, 0, message.length);
+        if (id != null) {
+            inFlight.answered(id);
+        }
+    }
+
     /**
+     * The {@link InFlightRequests#key} of the request a JSON-RPC response line answers; null for any other line.
      * Reads only what it needs — the top-level {@code id} and whether the line carries a {@code result} or an
      * {@code error} rather than a {@code method} — and stops there: the result itself (up to the size budget) is
      * skipped, never built into a tree.
      */
-    private void answered(byte[] message) {
-        JsonNode id = null;
+    static String answerId(byte[] message, int offset, int length) {
+        String id = null;
         boolean reply = false;
-        try (JsonParser parser = Json.MAPPER.getFactory().createParser(message)) {
+        try (JsonParser parser = JSON.createParser(message, offset, length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return;
+                return null;
             }
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
-                parser.nextToken();
+                JsonToken value = parser.nextToken();
                 switch (field) {
                     case "method" -> {
-                        return;
+                        return null;
                     }
-                    case "id" -> id = parser.readValueAsTree();
+                    case "id" -> id = value == JsonToken.VALUE_STRING ? InFlightRequests.key(true, parser.getText())
+                            : value == JsonToken.VALUE_NUMBER_INT ? InFlightRequests.key(false, parser.getText())
+                            : null;
                     case "result", "error" -> {
                         reply = true;
                         parser.skipChildren();
@@ -89,10 +101,8 @@ final class ResponseWatcher extends OutputStream {
                 }
             }
         } catch (IOException e) {
-            return; // not JSON: nothing to clear
+            return null; // not JSON: nothing to clear
         }
-        if (reply && id != null && !id.isNull()) {
-            inFlight.answered(id);
-        }
+        return reply ? id : null;
     }
 }

@@ -1,6 +1,7 @@
 package dev.hook0mcp.server.transport.stdio;
 
 import dev.hook0mcp.server.mcp.TokenSessions;
+import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -35,18 +36,26 @@ public final class StdioServer {
     /** @param serving runs once the token is inspected and the server reads stdin (the last start-up line) */
     public static void serve(TokenSessions tokens, String token, InputStream stdin, PrintStream stdout,
             Duration grace, Runnable serving) throws InterruptedException {
+        serve(tokens, token, StdioStreams.open(stdin, stdout), grace, serving);
+    }
+
+    /** @param streams stdin and stdout, opened at the start of the process (they may have answered already) */
+    public static void serve(TokenSessions tokens, String token, StdioStreams streams, Duration grace,
+            Runnable serving) throws InterruptedException {
         // The probes go out first; the transport and the SDK set-up are prepared while Hook0 answers.
         TokenSessions.Opening opening = tokens.begin(token, log);
         CountDownLatch ended = new CountDownLatch(1);
         System.setOut(System.err);
-        InFlightRequests inFlight = new InFlightRequests();
-        ResponseWatcher out = new ResponseWatcher(stdout, inFlight);
-        StdioGuard guarded = new StdioGuard(stdin, out, MAX_LINE_BYTES, ended::countDown, inFlight, grace);
-        var transport = new SerializedSends(new StdioServerTransportProvider(
-                new JacksonMcpJsonMapper(dev.hook0mcp.server.json.Json.MAPPER), guarded, out));
+        InFlightRequests inFlight = streams.inFlight;
+        StdioGuard guarded = new StdioGuard(streams.in, streams.out, MAX_LINE_BYTES, ended::countDown, inFlight,
+                grace);
+        McpJsonMapper mapper = new JacksonMcpJsonMapper(dev.hook0mcp.server.json.Json.MAPPER);
+        var transport = new SerializedSends(new StdioServerTransportProvider(mapper, guarded, streams.out));
         opening.warmUp(McpServer.sync(transport));
         TokenSessions.TokenSession session = opening.await();
         McpSyncServer server = tokens.server(McpServer.sync(transport), session, false);
+        HandshakeUpkeep upkeep = HandshakeUpkeep.start(streams, server, tokens, session, token,
+                transport.protocolVersions(), mapper, log);
         boolean onSignal = TerminationSignal.onTerm(ended::countDown);
         log.info("serving MCP over stdio ({} tools)", session.context().surface().enabledNames().size());
         serving.run();
@@ -57,6 +66,7 @@ public final class StdioServer {
                     inFlight.count(), grace.toSeconds());
         }
         log.info("{}; shutting down", onSignal && stdinStillOpen(guarded) ? "stopping" : "stdin closed");
+        upkeep.end();
         server.closeGracefully();
     }
 
