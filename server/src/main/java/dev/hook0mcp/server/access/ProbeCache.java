@@ -1,5 +1,7 @@
 package dev.hook0mcp.server.access;
 
+import static dev.hook0mcp.server.access.PrivateCacheDirectory.sha256;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hook0mcp.server.access.ProbeOutcome.Verdict;
@@ -8,18 +10,11 @@ import dev.hook0mcp.server.token.SignatureCheck;
 import dev.hook0mcp.server.token.SignatureStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +36,6 @@ import org.slf4j.LoggerFactory;
 public final class ProbeCache {
 
     private static final int FORMAT = 1;
-    private static final FileAttribute<?> FILE_0600 =
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
-    private static final FileAttribute<?> DIR_0700 =
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
     /** Hook0's answers for one token, as {@link AccessReport#decide} takes them. */
     public record Answers(SignatureCheck signature, Map<String, ProbeOutcome> verdicts, List<String> notes) {}
@@ -105,7 +96,6 @@ public final class ProbeCache {
         }
         Path file = file(token, apiUrl, actions);
         try {
-            createPrivateDirectory();
             ObjectNode root = Json.object().put("format", FORMAT).put("written_at_ms", clock.millis());
             root.putObject("signature").put("status", answers.signature().status().name())
                     .put("detail", answers.signature().detail());
@@ -113,29 +103,12 @@ public final class ProbeCache {
             answers.verdicts().forEach((action, outcome) -> verdicts.putObject(action)
                     .put("verdict", outcome.verdict().name()).put("evidence", outcome.evidence()));
             answers.notes().forEach(root.putArray("notes")::add);
-            Path temp = createPrivateFile();
-            try {
-                Files.writeString(temp, root.toString(), StandardCharsets.UTF_8);
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-            pruneExpired();
+            PrivateCacheDirectory entries = new PrivateCacheDirectory(dir);
+            entries.write(file, root.toString());
+            entries.removeOlderThan(".json", clock.millis() - ttl.toMillis());
         } catch (IOException | RuntimeException e) {
             LoggerFactory.getLogger(ProbeCache.class).debug("could not write the probe cache in {}: {}", dir,
                     e.toString());
-        }
-    }
-
-    /** Entries past the TTL are of no use to anyone: remove them (by file time, without reading them). */
-    private void pruneExpired() throws IOException {
-        long oldest = clock.millis() - ttl.toMillis();
-        try (var files = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                if (f.getFileName().toString().endsWith(".json") && Files.getLastModifiedTime(f).toMillis() < oldest) {
-                    Files.deleteIfExists(f);
-                }
-            }
         }
     }
 
@@ -151,38 +124,8 @@ public final class ProbeCache {
         return new Answers(signature, verdicts, notes);
     }
 
-    private void createPrivateDirectory() throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        try {
-            Files.createDirectories(dir, DIR_0700);
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createDirectories(dir);
-        } catch (FileAlreadyExistsException raced) {
-            // another server made it meanwhile
-        }
-    }
-
-    private Path createPrivateFile() throws IOException {
-        try {
-            return Files.createTempFile(dir, ".entry-", ".tmp", FILE_0600);
-        } catch (UnsupportedOperationException notPosix) {
-            return Files.createTempFile(dir, ".entry-", ".tmp");
-        }
-    }
-
     private static String key(String token, String apiUrl, Set<String> actions) {
         String material = sha256(token.strip()) + "\n" + apiUrl + "\n" + String.join(",", new TreeSet<>(actions));
         return sha256(material);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

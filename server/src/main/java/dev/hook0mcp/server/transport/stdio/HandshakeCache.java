@@ -1,21 +1,17 @@
 package dev.hook0mcp.server.transport.stdio;
 
+import static dev.hook0mcp.server.access.PrivateCacheDirectory.sha256;
+
+import dev.hook0mcp.server.access.PrivateCacheDirectory;
 import dev.hook0mcp.server.config.Version;
 import dev.hook0mcp.server.mcp.HandshakeAnswers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -38,10 +34,6 @@ public final class HandshakeCache {
 
     static final String SUFFIX = ".handshake";
     private static final String HEADER = "hook0-mcp handshake 1";
-    private static final FileAttribute<?> FILE_0600 =
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
-    private static final FileAttribute<?> DIR_0700 =
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
     private final Path dir;
     private final Duration ttl;
@@ -133,15 +125,9 @@ public final class HandshakeCache {
         text.append("tools/list ").append(oneLine(answers.toolsList())).append('\n');
         Path file = file(token, apiUrl);
         try {
-            createPrivateDirectory();
-            Path temp = createPrivateFile();
-            try {
-                Files.writeString(temp, text, StandardCharsets.UTF_8);
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-            pruneExpired(now);
+            PrivateCacheDirectory entries = new PrivateCacheDirectory(dir);
+            entries.write(file, text);
+            entries.removeOlderThan(SUFFIX, now - ttl.toMillis());
         } catch (IOException | RuntimeException e) {
             LoggerFactory.getLogger(HandshakeCache.class).debug("could not write the handshake cache in {}: {}", dir,
                     e.toString());
@@ -169,38 +155,6 @@ public final class HandshakeCache {
         return value;
     }
 
-    private void pruneExpired(long now) throws IOException {
-        long oldest = now - ttl.toMillis();
-        try (var files = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                if (f.getFileName().toString().endsWith(SUFFIX) && Files.getLastModifiedTime(f).toMillis() < oldest) {
-                    Files.deleteIfExists(f);
-                }
-            }
-        }
-    }
-
-    private void createPrivateDirectory() throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        try {
-            Files.createDirectories(dir, DIR_0700);
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createDirectories(dir);
-        } catch (FileAlreadyExistsException raced) {
-            // another server made it meanwhile
-        }
-    }
-
-    private Path createPrivateFile() throws IOException {
-        try {
-            return Files.createTempFile(dir, ".handshake-", ".tmp", FILE_0600);
-        } catch (UnsupportedOperationException notPosix) {
-            return Files.createTempFile(dir, ".handshake-", ".tmp");
-        }
-    }
-
     /**
      * This build: the version and the jar's size and time, so a rebuilt jar (another catalogue, other answers)
      * does not use an older build's entries. Run from a classes directory (tests), the directory stands for it.
@@ -215,15 +169,6 @@ public final class HandshakeCache {
             return Version.VERSION + " " + where;
         } catch (Exception e) {
             return Version.VERSION;
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
