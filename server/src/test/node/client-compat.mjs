@@ -86,6 +86,12 @@ async function runTransport(kind, servers) {
     const names = Object.keys(cases);
     const results = await Promise.all(names.map((n) => call(cases[n][0].client, cases[n][1], cases[n][2])));
     names.forEach((n, i) => { report.cases[n] = results[i]; });
+    if (servers.restart) {
+      // A restart with the same token: initialize and tools/list come from the handshake cache.
+      const restart = await connect(kind, servers.restart);
+      open.push(restart.client);
+      report.restart = { tools: restart.tools, success: await call(restart.client, 'list_applications', {}) };
+    }
     console.error(`${kind}: all cases in ${Date.now() - started} ms`);
   } catch (e) {
     report.failure = String(e?.stack ?? e);

@@ -181,7 +181,8 @@ public final class Launcher {
             // First, before the catalogue and the SDK: a restart may answer initialize and tools/list at once.
             StdioStreams streams = config.command() == Config.Command.CHECK ? null
                     : StdioStreams.open(stdin, stdout, config.sandbox() ? HandshakeCache.off()
-                            : HandshakeCache.in(Path.of(config.probeCacheDir()), config.probeCacheTtl()),
+                            : HandshakeCache.in(Path.of(config.probeCacheDir()), config.probeCacheTtl(),
+                                    config.settingsKey()),
                             config.token(), config.apiUrl());
             ServerCore core = new ServerCore(config, clock);
             if (config.command() == Config.Command.CHECK) {

@@ -1,7 +1,9 @@
 package dev.hook0mcp.server.config;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Everything the server is configured with. {@link #toString()} never shows the token.
@@ -93,6 +95,31 @@ public record Config(
                 excludeTools, revealSecrets, timeout, maxResultBytes, sandbox, allowedOrigins, callTimeout,
                 shutdownGrace, auditLog, auditLogMaxMb, stateless, metrics, trustedProxies, unpacedProbes,
                 probeCacheTtl, probeCacheDir, handshakeWait);
+    }
+
+    /**
+     * Every setting but the token, as the same text for the same settings in any JVM (sets sorted): what a start's
+     * answers depend on besides the token, so a cache of them is kept apart per configuration. Read from the
+     * record's components, so a setting added later is part of it without anyone remembering to add it here.
+     */
+    public String settingsKey() {
+        StringBuilder key = new StringBuilder();
+        for (RecordComponent component : Config.class.getRecordComponents()) {
+            if (component.getName().equals("token")) {
+                continue;
+            }
+            Object value;
+            try {
+                value = component.getAccessor().invoke(this);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            if (value instanceof Set<?> set) {
+                value = new TreeSet<>(set.stream().map(String::valueOf).toList());
+            }
+            key.append(component.getName()).append('=').append(value).append('\n');
+        }
+        return key.toString();
     }
 
     /** The audit log's size cap in bytes. */

@@ -192,4 +192,16 @@ class ConfigParserTest {
         assertTrue(parse(Map.of("HOOK0_TOKEN", "x"), "--sandbox").sandbox(), "the sandbox brings its own token");
         assertNull(parse(Map.of("HOOK0_SERVICE_TOKEN", "  ")).token(), "a blank variable is not a token");
     }
+
+    @Test
+    void theSettingsKeyIsEverySettingButTheTokenWrittenTheSameWayForTheSameSettings() {
+        Config a = parse(Map.of("HOOK0_API_TOKEN", "secret-a", "HOOK0_TOOLS", "list_events,get_event,list_applications"));
+        Config b = parse(Map.of("HOOK0_API_TOKEN", "secret-b", "HOOK0_TOOLS", "list_applications,get_event,list_events"));
+        assertEquals(a.settingsKey(), b.settingsKey(), "the token is not part of it, and sets are sorted");
+        assertTrue(a.settingsKey().contains("tools=[get_event, list_applications, list_events]"), a.settingsKey());
+        assertFalse(a.settingsKey().contains("secret"));
+        assertFalse(a.settingsKey().equals(parse(Map.of("HOOK0_API_TOKEN", "secret-a", "HOOK0_TOOLS",
+                "list_events,get_event,list_applications", "HOOK0_READ_ONLY", "true")).settingsKey()),
+                "read-only lists other tools: another key");
+    }
 }

@@ -42,6 +42,8 @@ class TypeScriptClientIT {
     private final List<AutoCloseable> servers = new ArrayList<>();
     private JsonNode report;
     private String bridge;
+    private SocketStdioServer restarted;
+    private Path restartCache;
 
     @BeforeAll
     void runTheTypeScriptClient() throws Exception {
@@ -68,6 +70,7 @@ class TypeScriptClientIT {
         stdio.set("root", stdioServer(sandbox.baseUrl(), root));
         stdio.set("readOnly", stdioServer(sandbox.baseUrl(), readOnly));
         stdio.set("down", stdioServer(down, root));
+        stdio.set("restart", restartedStdioServer(root));
         transports.set("http", httpServers(http.join(), httpDown.join(), "/mcp", root, readOnly));
         transports.set("sse", httpServers(sse.join(), sseDown.join(), "/sse", root, readOnly));
 
@@ -92,6 +95,11 @@ class TypeScriptClientIT {
         if (sandbox != null) {
             sandbox.close();
         }
+        if (restartCache != null) {
+            try (var files = Files.walk(restartCache)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
     }
 
     @Test
@@ -102,6 +110,18 @@ class TypeScriptClientIT {
             assertEquals(TokenProbeIT.READS.size(), tools.path("readOnly").size(), transport + ": " + tools);
             assertFalse(tools.path("readOnly").toString().contains("\"create_application\""), transport);
         }
+    }
+
+    @Test
+    void aRestartAnsweredFromTheHandshakeCacheIsAcceptedByTheClient() {
+        JsonNode restart = report.path("stdio").path("restart");
+        assertEquals(report.path("stdio").path("tools").path("root"), restart.path("tools"), restart::toString);
+        JsonNode call = restart.path("success");
+        assertEquals("result", call.path("outcome").asText(), call::toString);
+        assertFalse(call.path("isError").asBoolean(), call::toString);
+        assertTrue(call.path("hasStructuredContent").asBoolean(), call::toString);
+        assertTrue(restarted.stderr().contains("from the handshake cache"),
+                restarted::stderr);
     }
 
     @Test
@@ -207,9 +227,27 @@ class TypeScriptClientIT {
         }
     }
 
+    /**
+     * A restart, as clients restart servers: a first start with the root token and its own cache directory has
+     * listed the tools and ended, so this one answers initialize and tools/list from the handshake cache.
+     */
+    private ObjectNode restartedStdioServer(String token) throws Exception {
+        restartCache = Files.createTempDirectory("ts-client-restart");
+        Map<String, String> env = Map.of("HOOK0_API_URL", sandbox.baseUrl(), "HOOK0_API_TOKEN", token,
+                "XDG_CACHE_HOME", restartCache.toString());
+        try (InProcessServer first = InProcessServer.start(env, spec -> spec)) {
+            assertEquals(ToolCatalog.standard().size(), first.toolNames().size());
+        }
+        restarted = new SocketStdioServer(env, true);
+        return bridgeTo(restarted);
+    }
+
     /** A stdio server in this JVM, and the process the client starts to reach it: the bridge, by absolute path. */
     private ObjectNode stdioServer(String apiUrl, String token) throws Exception {
-        SocketStdioServer server = new SocketStdioServer(Map.of("HOOK0_API_URL", apiUrl, "HOOK0_API_TOKEN", token));
+        return bridgeTo(new SocketStdioServer(Map.of("HOOK0_API_URL", apiUrl, "HOOK0_API_TOKEN", token)));
+    }
+
+    private ObjectNode bridgeTo(SocketStdioServer server) {
         synchronized (servers) {
             servers.add(server);
         }

@@ -47,6 +47,7 @@ final class EarlyAnswers {
     private final BlockingQueue<byte[]> lines = new LinkedBlockingQueue<>();
     private volatile String initializeAnswered;
     private volatile String toolsListAnswered;
+    private boolean serverReady;
 
     /**
      * @param out the stream the SDK writes to and locks; answers are written under the same lock
@@ -130,8 +131,16 @@ final class EarlyAnswers {
 
     private enum Step { GO_ON, ANSWERED_ONLY, HAND_OVER }
 
-    private Step answer(byte[] line) throws IOException {
-        Request request = Request.read(line);
+    /**
+     * The server is built and answers for itself from now on: a line read after this goes to it. Once this has
+     * returned, what {@link #initializeSent} and {@link #toolsListSent} say is final.
+     */
+    synchronized void serverReady() {
+        serverReady = true;
+    }
+
+    private synchronized Step answer(byte[] line) throws IOException {
+        Request request = serverReady ? null : Request.read(line);
         if (request == null) {
             return Step.HAND_OVER;
         }

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Read without Jackson's {@code ObjectMapper} (setting that up is what the early answers get ahead of): one
  * text file per entry in the probe cache's directory, named by the SHA-256 of (SHA-256 of the token, the API URL,
- * the build), holding lines {@code written_at_ms N}, {@code valid_until_ms N}, {@code initialize VERSION RESULT} and
+ * the build, the other settings), holding lines {@code written_at_ms N}, {@code valid_until_ms N}, {@code initialize VERSION RESULT} and
  * {@code tools/list RESULT}, each result one line of compact JSON. No token in it; file 0600, directory 0700. An
  * entry is used until the probe cache's TTL has passed since it was written, and never past the token's expiry.
  */
@@ -47,9 +47,13 @@ public final class HandshakeCache {
         this.clock = clock;
     }
 
-    /** @param ttl the probe cache's: zero or negative turns this off too */
-    public static HandshakeCache in(Path dir, Duration ttl) {
-        return new HandshakeCache(dir, ttl, thisBuild(), Clock.systemUTC());
+    /**
+     * @param ttl the probe cache's: zero or negative turns this off too
+     * @param settings every setting but the token ({@code Config.settingsKey}): another configuration (read-only,
+     *     a tool filter...) answers differently, so it has entries of its own
+     */
+    public static HandshakeCache in(Path dir, Duration ttl, String settings) {
+        return new HandshakeCache(dir, ttl, thisBuild() + "\n" + settings, Clock.systemUTC());
     }
 
     public static HandshakeCache off() {

@@ -77,8 +77,12 @@ final class HandshakeUpkeep {
     }
 
     private void checkEarlyAnswers() {
-        HandshakeAnswers now = HandshakeAnswers.of(server, session, versions, mapper);
         EarlyAnswers early = streams.early;
+        early.serverReady();
+        HandshakeAnswers now = HandshakeAnswers.of(server, session, versions, mapper);
+        early.initializeVersion().ifPresent(version -> log.info("answered initialize{} from the handshake cache of a"
+                + " recent start, before this server was built", early.toolsListSent().isPresent() ? " and tools/list"
+                : ""));
         early.toolsListSent().ifPresent(sent -> {
             session.access().listed(); // Hook0 is asked again, as after any tools/list of a start from the cache
             if (!sent.equals(now.toolsList())) {

@@ -61,6 +61,24 @@ class EarlyAnswersTest {
     }
 
     @Test
+    void onceTheServerIsReadyWhatFollowsIsItsToAnswer() throws Exception {
+        var toServer = new java.io.PipedOutputStream();
+        var stdin = new java.io.PipedInputStream(toServer);
+        EarlyAnswers early = EarlyAnswers.start(CACHED, stdin, out, duplicates);
+        InputStream in = early.input();
+        toServer.write(INITIALIZE.getBytes(StandardCharsets.UTF_8));
+        assertEquals(INITIALIZE, new String(in.readNBytes(INITIALIZE.length()), StandardCharsets.UTF_8));
+        early.serverReady();
+        String list = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}\n";
+        toServer.write((INITIALIZED + list).getBytes(StandardCharsets.UTF_8));
+        toServer.close();
+        assertEquals(INITIALIZED + list, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        assertTrue(early.initializeSent().isPresent());
+        assertFalse(early.toolsListSent().isPresent(), "the server lists its own tools: nothing left to check");
+        assertFalse(written().contains("\"id\":2"));
+    }
+
+    @Test
     void aProtocolVersionTheCacheHasNoAnswerForIsLeftToTheSdk() throws IOException {
         String other = INITIALIZE.replace("2025-06-18", "2024-11-05");
         String list = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}\n";
