@@ -10,16 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hook0mcp.catalog.ToolCatalog;
 import dev.hook0mcp.sandbox.RecordedRequest;
 import dev.hook0mcp.sandbox.Sandbox;
-import dev.hook0mcp.server.Launcher;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.channels.Channels;
-import java.nio.channels.Pipe;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -214,13 +205,9 @@ class ProbeCacheIT {
         throw new AssertionError("no " + path + " request to Hook0 within 10 s");
     }
 
-    /** The server of one start, on stdio over pipes, as a client launches it. */
+    /** The server of one start, on stdio over pipes ({@link InProcessServer#lines}), as a client launches it. */
     private final class Server implements AutoCloseable {
-        private final Pipe in = Pipe.open(); // OS pipes, as a client's (java.io's piped streams tie them to threads)
-        private final Pipe out = Pipe.open();
-        private final OutputStream toServer = Channels.newOutputStream(in.sink());
-        private final BufferedReader fromServer;
-        private final Thread thread;
+        private final InProcessServer.Lines server;
         private final List<JsonNode> notifications = new ArrayList<>();
         private final JsonNode initialized;
         private int nextId = 1;
@@ -230,18 +217,11 @@ class ProbeCacheIT {
         }
 
         Server(String token, String protocolVersion) throws IOException {
-            InputStream serverIn = Channels.newInputStream(in.source());
-            PrintStream serverOut = new PrintStream(Channels.newOutputStream(out.sink()), true, StandardCharsets.UTF_8);
-            Map<String, String> env = Map.of("HOOK0_API_URL", sandbox.baseUrl(), "HOOK0_API_TOKEN", token,
-                    "XDG_CACHE_HOME", cacheDir.toString());
-            thread = new Thread(() -> new Launcher(env, serverIn, serverOut, System.err).run(new String[0]),
-                    "probe-cache-it-server");
-            thread.start();
-            fromServer = new BufferedReader(
-                    new InputStreamReader(Channels.newInputStream(out.source()), StandardCharsets.UTF_8));
+            server = InProcessServer.lines(Map.of("HOOK0_API_URL", sandbox.baseUrl(), "HOOK0_API_TOKEN", token,
+                    "XDG_CACHE_HOME", cacheDir.toString()));
             initialized = request("initialize", "{\"protocolVersion\":\"" + protocolVersion + "\",\"capabilities\":{},"
                     + "\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}");
-            send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+            server.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
         }
 
         List<String> listTools() throws IOException {
@@ -252,7 +232,7 @@ class ProbeCacheIT {
 
         void awaitNotification(String method) throws IOException {
             while (notifications.stream().noneMatch(n -> n.path("method").asText().equals(method))) {
-                String line = fromServer.readLine();
+                String line = server.readLine();
                 if (line == null) {
                     throw new AssertionError("stdout ended before " + method);
                 }
@@ -262,8 +242,8 @@ class ProbeCacheIT {
 
         private JsonNode request(String method, String params) throws IOException {
             int id = nextId++;
-            send("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + params + "}");
-            for (String line = fromServer.readLine(); line != null; line = fromServer.readLine()) {
+            server.send("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + params + "}");
+            for (String line = server.readLine(); line != null; line = server.readLine()) {
                 JsonNode message = JSON.readTree(line);
                 if (message.path("id").asInt(-1) == id) {
                     return message;
@@ -273,15 +253,9 @@ class ProbeCacheIT {
             throw new AssertionError("stdout ended before the answer to " + method);
         }
 
-        private void send(String line) throws IOException {
-            toServer.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-            toServer.flush();
-        }
-
         @Override
-        public void close() throws Exception {
-            toServer.close();
-            thread.join(30_000);
+        public void close() {
+            server.close(); // its stdin ends; waits until it has stopped
         }
     }
 }
