@@ -1,6 +1,7 @@
 package dev.hook0mcp.server.mcp;
 
 import dev.hook0mcp.server.access.AccessInspector;
+import dev.hook0mcp.server.access.AccessReport;
 import dev.hook0mcp.server.access.LiveAccess;
 import dev.hook0mcp.server.access.ToolSurface;
 import dev.hook0mcp.server.audit.AuditLog;
@@ -13,6 +14,7 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 
 /**
@@ -116,7 +118,7 @@ public final class TokenSessions {
     }
 
     /** The report the probe cache gives for {@code token} now (see {@link AccessInspector#remembered}). */
-    public java.util.Optional<dev.hook0mcp.server.access.AccessReport> remembered(String token) {
+    public Optional<AccessReport> remembered(String token) {
         return inspector.remembered(token);
     }
 

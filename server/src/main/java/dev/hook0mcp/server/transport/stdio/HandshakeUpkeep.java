@@ -62,13 +62,14 @@ final class HandshakeUpkeep {
 
     private void run() {
         try {
+            HandshakeAnswers now = null;
             if (streams.early != null) {
-                checkEarlyAnswers();
+                now = checkEarlyAnswers();
             } else {
                 ending.await(FIRST_RECORD_AFTER_MS, TimeUnit.MILLISECONDS);
             }
-            record();
-            session.access().onChange(this::record);
+            record(now);
+            session.access().onChange(() -> record(null));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -76,13 +77,18 @@ final class HandshakeUpkeep {
         }
     }
 
-    private void checkEarlyAnswers() {
+    /** @return this server's own answers, made for the comparison */
+    private HandshakeAnswers checkEarlyAnswers() {
         EarlyAnswers early = streams.early;
         early.serverReady();
         HandshakeAnswers now = HandshakeAnswers.of(server, session, versions, mapper);
-        early.initializeVersion().ifPresent(version -> log.info("answered initialize{} from the handshake cache of a"
-                + " recent start, before this server was built", early.toolsListSent().isPresent() ? " and tools/list"
-                : ""));
+        early.initializeVersion().ifPresent(version -> {
+            log.info("answered initialize{} from the handshake cache of a recent start, before this server was built",
+                    early.toolsListSent().isPresent() ? " and tools/list" : "");
+            if (!early.initializeSent().orElseThrow().equals(now.initialize().get(version))) {
+                log.warn("the remembered initialize answer differs from this server's; the next start answers anew");
+            }
+        });
         early.toolsListSent().ifPresent(sent -> {
             session.access().listed(); // Hook0 is asked again, as after any tools/list of a start from the cache
             if (!sent.equals(now.toolsList())) {
@@ -90,20 +96,21 @@ final class HandshakeUpkeep {
                 server.notifyToolsListChanged();
             }
         });
-        early.initializeVersion().ifPresent(version -> {
-            if (!early.initializeSent().orElseThrow().equals(now.initialize().get(version))) {
-                log.warn("the remembered initialize answer differs from this server's; the next start answers anew");
-            }
-        });
+        return now;
     }
 
-    /** Remember this server's answers while the probe cache holds Hook0's answers for the same tools. */
-    private synchronized void record() {
+    /**
+     * Remember this server's answers while the probe cache holds Hook0's answers for the same tools.
+     *
+     * @param made the answers if they were just made for another purpose, else null (they are made here)
+     */
+    private synchronized void record(HandshakeAnswers made) {
         List<String> enabled = session.context().surface().enabledNames();
         boolean confirmed = tokens.remembered(token)
                 .map(r -> r.surface().enabledNames().equals(enabled)).orElse(false);
         if (confirmed) {
-            streams.cache.store(token, streams.apiUrl, HandshakeAnswers.of(server, session, versions, mapper),
+            streams.cache.store(token, streams.apiUrl,
+                    made != null ? made : HandshakeAnswers.of(server, session, versions, mapper),
                     session.access().tokenInfo().expiresAt());
         } else {
             streams.cache.forget(token, streams.apiUrl);

@@ -1,5 +1,6 @@
 package dev.hook0mcp.server.transport.stdio;
 
+import dev.hook0mcp.server.json.Json;
 import dev.hook0mcp.server.mcp.TokenSessions;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
@@ -49,7 +50,7 @@ public final class StdioServer {
         InFlightRequests inFlight = streams.inFlight;
         StdioGuard guarded = new StdioGuard(streams.in, streams.out, MAX_LINE_BYTES, ended::countDown, inFlight,
                 grace);
-        McpJsonMapper mapper = new JacksonMcpJsonMapper(dev.hook0mcp.server.json.Json.MAPPER);
+        McpJsonMapper mapper = new JacksonMcpJsonMapper(Json.MAPPER);
         var transport = new SerializedSends(new StdioServerTransportProvider(mapper, guarded, streams.out));
         opening.warmUp(McpServer.sync(transport));
         TokenSessions.TokenSession session = opening.await();
