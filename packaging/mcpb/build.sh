@@ -29,6 +29,7 @@ if [ ! -f "$jar" ]; then
 fi
 version="$(java -jar "$jar" --version | awk '{ print $NF }')"
 [ -n "$version" ] || fail "could not read the version from java -jar $jar --version"
+[ "$version" != dev ] || fail "$jar reports version 'dev' (its version.properties was not found): rebuild it with mvn package"
 
 # The CLI, installed once per lock file (like the TypeScript SDK client of the tests).
 mkdir -p "$cli"
