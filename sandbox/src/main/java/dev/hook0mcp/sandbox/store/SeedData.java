@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,15 +82,15 @@ public final class SeedData {
         Supplier<UUID> attemptIds = counter("delivery");
         Instant firstEvent = start.minus(Duration.ofHours(1)).minus(Duration.ofMinutes(100L * BUSY_EVENTS))
                 .truncatedTo(ChronoUnit.SECONDS);
-        Event lastStaging = null;
+        List<Event> staged = new ArrayList<>();
         for (int i = 0; i < BUSY_EVENTS; i++) {
             Event event = busyEvent(busy, i, firstEvent.plus(Duration.ofMinutes(100L * i)));
             store.seedEvent(event, attemptIds);
             if ("staging".equals(event.labels().get("env"))) {
-                lastStaging = event;
+                staged.add(event);
             }
         }
-        seedUnfinishedAttempts(store, busy, staging, lastStaging, start);
+        seedUnfinishedAttempts(store, busy, staging, staged, start);
         SeedHistory.populate(store, busy, warehouse, start, attemptIds);
 
         Instant secondStart = start.minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
@@ -139,16 +140,34 @@ public final class SeedData {
                 receivedAt.minusSeconds(2), receivedAt, labels);
     }
 
-    /** Three attempts still in flight, so every status variant (pending, inprogress, waiting) exists. */
-    private static void seedUnfinishedAttempts(SandboxStore store, UUID app, UUID subscription, Event event,
+    /**
+     * One unfinished retry in each status Hook0 has for it (pending, inprogress, waiting), each after a failed
+     * first attempt, as Hook0 only retries a failure: the last three staging events' first attempts failed with
+     * HTTP 502 instead of succeeding.
+     */
+    private static void seedUnfinishedAttempts(SandboxStore store, UUID app, UUID subscription, List<Event> events,
                                                Instant start) {
         Instant at = start.minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
-        store.seedAttempt(new RequestAttempt(Ids.seeded("attempt:pending"), app, event.id(), subscription,
-                at, null, null, null, null, null, 1));
-        store.seedAttempt(new RequestAttempt(Ids.seeded("attempt:inprogress"), app, event.id(), subscription,
-                at.plusSeconds(1), at.plusSeconds(2), null, null, null, null, 2));
-        store.seedAttempt(new RequestAttempt(Ids.seeded("attempt:waiting"), app, event.id(), subscription,
-                at.plusSeconds(3), null, null, null, start.plus(Duration.ofDays(1)), null, 3));
+        List<String> kinds = List.of("pending", "inprogress", "waiting");
+        for (int k = 0; k < kinds.size(); k++) {
+            Event event = events.get(events.size() - kinds.size() + k);
+            RequestAttempt first = store.attemptsOfEvent(event.id()).stream()
+                    .filter(a -> a.subscriptionId().equals(subscription) && a.retryCount() == 0)
+                    .findFirst().orElseThrow();
+            store.seedResponse(new WebhookResponse(first.responseId(), app, "E_HTTP", 502,
+                    Map.of("content-type", "text/plain"), "bad gateway: staging is redeploying", 31));
+            store.seedAttempt(first.failed(first.succeededAt()));
+            Instant created = at.plusSeconds(10L * k);
+            UUID id = Ids.seeded("attempt:" + kinds.get(k));
+            store.seedAttempt(switch (kinds.get(k)) {
+                case "pending" -> new RequestAttempt(id, app, event.id(), subscription, created, null, null, null,
+                        null, null, 1);
+                case "inprogress" -> new RequestAttempt(id, app, event.id(), subscription, created,
+                        created.plusSeconds(1), null, null, null, null, 1);
+                default -> new RequestAttempt(id, app, event.id(), subscription, created, null, null, null,
+                        start.plus(Duration.ofHours(1)), null, 1);
+            });
+        }
     }
 
     private static Supplier<UUID> counter(String prefix) {

@@ -131,7 +131,9 @@ public final class ListFailedDeliveriesHandler implements ToolHandler {
                 row.put("response_id", failure.get("response_id").asText());
             }
         } else {
-            row.put("cause", "failed before the window");
+            // a retry (retry_count > 0) whose failed attempts all lie before the window's start
+            row.put("cause", "no failed attempt within the window (the failure this retry follows is older);"
+                    + " latest attempt: " + p.latest().path("status").path("type").asText("unknown"));
         }
         boolean scheduled = p.state() == DeliveryPairs.State.RETRY_SCHEDULED;
         row.put("retry_scheduled", scheduled);
