@@ -39,8 +39,13 @@ public final class DeleteConfirmation {
             return Optional.empty();
         }
         ObjectNode out = Json.object();
-        out.put("message", toolName + " not confirmed: the user " + (answer == Interaction.Answer.DECLINED
-                ? "declined" : "cancelled") + " (" + what + "). Nothing was sent to Hook0, so nothing changed.");
+        String why = switch (answer) {
+            case DECLINED -> "the user declined";
+            case CANCELLED -> "the user cancelled";
+            default -> "the client did not show the confirmation form or did not answer it";
+        };
+        out.put("message", toolName + " not confirmed: " + why + " (" + what
+                + "). Nothing was sent to Hook0, so nothing changed.");
         out.put("confirmed", false);
         out.put("next_step", "Ask the user what to do instead; call again only if they want it done.");
         return Optional.of(ToolOutcome.failure(ToolOutcome.Kind.REFUSED, out));

@@ -7,8 +7,8 @@ package dev.hook0mcp.server.engine;
  */
 public interface Interaction {
 
-    /** The user's answer to a confirmation form. */
-    enum Answer { ACCEPTED, DECLINED, CANCELLED }
+    /** The user's answer to a confirmation form; UNANSWERED when the client could not show it or failed to answer. */
+    enum Answer { ACCEPTED, DECLINED, CANCELLED, UNANSWERED }
 
     /** A client that can neither be asked nor told anything (stdio tests, resources, completions). */
     Interaction NONE = new Interaction() {

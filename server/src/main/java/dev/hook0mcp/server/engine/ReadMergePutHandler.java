@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * A partial update over Hook0's full-replacement PUT: read the resource (routes[0]), keep every member the PUT
- * body accepts, replace those the caller gave (each one whole), and write it back (routes[1]).
+ * body accepts, replace those the caller gave (each one whole), and write it back (routes[1]). A secret the
+ * caller passes back as the placeholder it was shown keeps its stored value ({@link RedactedPlaceholders}).
  */
 final class ReadMergePutHandler implements ToolHandler {
 
@@ -47,6 +48,7 @@ final class ReadMergePutHandler implements ToolHandler {
             return ErrorResults.unreadable(tool, context.client().apiUrl(), e, arguments, false);
         }
         ObjectNode body = merged((ObjectNode) existing, arguments, write);
+        RedactedPlaceholders.restore(body, existing);
         return plain.exchange(tool, RequestBuilder.build(write, arguments, body), arguments, context);
     }
 

@@ -112,6 +112,9 @@ public final class ToolExecutor {
             arguments = toObject(rawArguments);
             validator.validate(context.surface(), toolName, arguments);
             applyDefaults(tool, arguments, context.surface().defaults());
+            if (tool.binding().kind() != Binding.Kind.READ_MERGE_PUT) {
+                RedactedPlaceholders.refuse(arguments);
+            }
             Optional<ToolOutcome> notConfirmed = DeleteConfirmation.check(tool, arguments, context);
             if (notConfirmed.isPresent()) {
                 return notConfirmed.get();

@@ -37,9 +37,18 @@ final class ExchangeInteraction implements Interaction {
     @Override
     public boolean canAsk() {
         McpSchema.ClientCapabilities capabilities = exchange.getClientCapabilities();
-        return capabilities != null && capabilities.elicitation() != null;
+        if (capabilities == null || capabilities.elicitation() == null) {
+            return false;
+        }
+        // {"elicitation":{}} is form mode (before 2025-11-25 the only mode); {"url":{}} alone cannot show a form
+        McpSchema.ClientCapabilities.Elicitation modes = capabilities.elicitation();
+        return modes.form() != null || modes.url() == null;
     }
 
+    /**
+     * Only a ticked box goes ahead: an accepted form without {@code confirm: true} (left unticked, empty, a string)
+     * is declined, and a form the client could not show or answered with an error is {@link Answer#UNANSWERED}.
+     */
     @Override
     public Answer ask(String message) {
         Map<String, Object> schema = Map.of(
@@ -47,11 +56,19 @@ final class ExchangeInteraction implements Interaction {
                 "properties", Map.of(CONFIRM_FIELD, Map.of("type", "boolean", "title", "Confirm",
                         "description", "Check to go ahead", "default", false)),
                 "required", java.util.List.of(CONFIRM_FIELD));
-        McpSchema.ElicitResult result = exchange.createElicitation(
-                McpSchema.ElicitRequest.builder(message, schema).build());
+        McpSchema.ElicitResult result;
+        try {
+            result = exchange.createElicitation(McpSchema.ElicitRequest.builder(message, schema).build());
+        } catch (RuntimeException e) {
+            log.warn("the client did not answer the confirmation form: {}", e.toString());
+            return Answer.UNANSWERED;
+        }
+        if (result == null || result.action() == null) {
+            return Answer.UNANSWERED;
+        }
         return switch (result.action()) {
-            case ACCEPT -> result.content() != null && Boolean.FALSE.equals(result.content().get(CONFIRM_FIELD))
-                    ? Answer.DECLINED : Answer.ACCEPTED;
+            case ACCEPT -> result.content() != null && Boolean.TRUE.equals(result.content().get(CONFIRM_FIELD))
+                    ? Answer.ACCEPTED : Answer.DECLINED;
             case DECLINE -> Answer.DECLINED;
             case CANCEL -> Answer.CANCELLED;
         };

@@ -138,6 +138,55 @@ class OpsReplayIT {
     }
 
     @Test
+    void onlyATickedBoxDeletesAndAFormTheClientCannotAnswerSendsNothing() throws Exception {
+        List<java.util.function.Supplier<McpSchema.ElicitResult>> answers = List.of(
+                () -> new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, null),
+                () -> new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, Map.of()),
+                () -> new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, Map.of("confirm", "true")),
+                () -> new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, Map.of("confirm", 1)),
+                () -> new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, Map.of("other", true)),
+                () -> {
+                    throw new IllegalStateException("the form could not be shown");
+                });
+        AtomicReference<java.util.function.Supplier<McpSchema.ElicitResult>> answer = new AtomicReference<>();
+        try (Sandbox sandbox = Sandbox.start(0);
+                McpSyncClient client = client(sandbox.baseUrl(), sandbox.rootToken(), request -> answer.get().get(),
+                        null, null)) {
+            String app = sandbox.applicationId().toString();
+            String before = sandbox.stateDigest();
+            for (int i = 0; i < answers.size(); i++) {
+                answer.set(answers.get(i));
+                sandbox.requestLog().clear();
+                McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("delete_application",
+                        Map.of("application_id", app)));
+                assertTrue(Boolean.TRUE.equals(result.isError()), "answer " + i + ": " + result);
+                assertTrue(text(result).contains("not confirmed") && text(result).contains("Nothing was sent"),
+                        "answer " + i + ": " + text(result));
+                assertFalse(text(result).contains("may_have_been_applied"), "answer " + i + ": " + text(result));
+                assertTrue(sandbox.requestLog().entries().stream().noneMatch(e -> e.method().equals("DELETE")),
+                        "answer " + i + " sends no DELETE: " + sandbox.requestLog().entries());
+                assertEquals(before, sandbox.stateDigest(), "answer " + i);
+            }
+        }
+    }
+
+    @Test
+    void aClientThatOnlyOpensUrlsIsNotShownAFormAndDeletesAsWithoutElicitation() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(0);
+                McpSyncClient client = InProcessServer.start(Map.of("HOOK0_API_URL", sandbox.baseUrl(),
+                        "HOOK0_API_TOKEN", sandbox.rootToken()), Clock.systemUTC(), spec -> spec
+                        .capabilities(McpSchema.ClientCapabilities.builder().elicitation(false, true).build())
+                        .urlElicitation(request -> {
+                            throw new AssertionError("no URL to open: " + request);
+                        })).client) {
+            McpSchema.CallToolResult deleted = client.callTool(new McpSchema.CallToolRequest("delete_event_type",
+                    Map.of("application_id", sandbox.applicationId().toString(), "event_type_name",
+                            "billing.invoice.failed")));
+            assertFalse(Boolean.TRUE.equals(deleted.isError()), deleted.toString());
+        }
+    }
+
+    @Test
     void withoutElicitationDeletesBehaveAsBefore() throws Exception {
         try (Sandbox sandbox = Sandbox.start(0);
                 McpSyncClient client = client(sandbox.baseUrl(), sandbox.rootToken(), null, null, null)) {

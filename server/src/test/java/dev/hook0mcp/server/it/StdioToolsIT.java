@@ -153,6 +153,17 @@ class StdioToolsIT {
         assertEquals("https://receiver.example/hook", updated.at("/target/url").asText(), "untouched fields are kept");
         assertEquals("acme", updated.at("/labels/tenant").asText(), "untouched labels are kept");
         assertTrue(updated.get("is_enabled").asBoolean());
+        // the target passed back as it was shown, secret header placeholder included: Hook0 keeps the real value
+        String shown = updated.at("/target/headers/X-Team").asText();
+        assertTrue(shown.startsWith("[redacted"), updated.toString());
+        Map<String, Object> moved = new LinkedHashMap<>(target);
+        moved.put("url", "https://receiver.example/moved");
+        moved.put("headers", Map.of("X-Team", shown));
+        sandbox.requestLog().clear();
+        run.apply("update_subscription", Map.of("subscription_id", newSub, "target", moved));
+        String put = sandbox.requestLog().entries().stream().filter(r -> r.method().equals("PUT")).findFirst()
+                .orElseThrow().body();
+        assertTrue(put.contains("\"X-Team\":\"billing\"") && put.contains("/moved") && !put.contains("redacted"), put);
 
         JsonNode ingested = run.apply("ingest_event", Map.of("application_id", newApp, "event_type", "shop.order.paid",
                 "payload_json", Map.of("order", 42), "labels", Map.of("tenant", "acme")));
