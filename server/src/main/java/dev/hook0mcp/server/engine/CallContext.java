@@ -1,5 +1,8 @@
 package dev.hook0mcp.server.engine;
 
+import dev.hook0mcp.server.results.TokenEcho;
+import dev.hook0mcp.server.results.ToolOutcome;
+
 import dev.hook0mcp.server.access.CallerAccess;
 import dev.hook0mcp.server.access.ToolSurface;
 import dev.hook0mcp.server.hook0.Deadline;
@@ -63,6 +66,11 @@ public final class CallContext {
             access.tokenRejected();
         }
         return response;
+    }
+
+    /** {@code outcome} with this caller's token taken out wherever an answer echoed it ({@link TokenEcho}). */
+    public ToolOutcome withoutToken(ToolOutcome outcome) {
+        return TokenEcho.mask(outcome, token);
     }
 
     public Interaction interaction() {

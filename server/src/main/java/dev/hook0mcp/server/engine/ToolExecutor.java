@@ -71,7 +71,7 @@ public final class ToolExecutor {
     }
 
     public ToolOutcome call(String toolName, Map<String, Object> rawArguments, CallContext caller) {
-        ToolOutcome outcome = callUnobserved(toolName, rawArguments, caller);
+        ToolOutcome outcome = caller.withoutToken(callUnobserved(toolName, rawArguments, caller));
         observer.called(catalog.find(toolName).isPresent() ? toolName : "(unknown)", outcome);
         return outcome;
     }

@@ -103,6 +103,24 @@ class Hook0FaultsIT {
     }
 
     @Test
+    void aTokenEchoedInAnAnswerNeverReachesTheAssistant() {
+        String token = sandbox.rootToken();
+        hook0.on("GET", APPS, respond(403, Map.of("Content-Type", "application/problem+json"),
+                "{\"id\":\"Forbidden\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"Bearer " + token
+                        + " may not list applications\"}"));
+        McpSchema.CallToolResult echoed = listApplications();
+        error(echoed);
+        assertFalse(text(echoed).contains(token.substring(0, 24)), text(echoed));
+        assertTrue(text(echoed).contains("may not list applications"), "the rest of the detail stays: " + text(echoed));
+        // an excerpt of an unreadable answer, cut short inside the token
+        hook0.on("GET", APPS, respond(200, Map.of("Content-Type", "text/plain"), "Authorization: Bearer "
+                + token.substring(0, 60)));
+        McpSchema.CallToolResult excerpt = listApplications();
+        error(excerpt);
+        assertFalse(text(excerpt).contains(token.substring(0, 24)), text(excerpt));
+    }
+
+    @Test
     void aBodyCutShortOfItsContentLengthIsAnError() {
         hook0.on("GET", APPS, truncated(200, 5_000, "[{\"application_id\":\"" + app + "\""));
         McpSchema.CallToolResult result = listApplications();
