@@ -36,11 +36,21 @@ final class InFlightRequests {
         return pending.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    /** Waits until nothing is in flight or {@code grace} has passed; true when nothing is in flight. */
-    synchronized boolean awaitNone(Duration grace) throws InterruptedException {
-        long deadline = System.nanoTime() + grace.toNanos();
+    /** When the first drain began plus its grace: end of input and the server's stop share one grace period. */
+    private long drainDeadline;
+    private boolean draining;
+
+    /**
+     * Waits until nothing is in flight or the grace period is over; true when nothing is in flight. The first call
+     * starts the grace period and later ones end with it: stopping waits {@code grace} once, not once per step.
+     */
+    synchronized boolean drain(Duration grace) throws InterruptedException {
+        if (!draining) {
+            draining = true;
+            drainDeadline = System.nanoTime() + grace.toNanos();
+        }
         while (!pending.isEmpty()) {
-            long left = deadline - System.nanoTime();
+            long left = drainDeadline - System.nanoTime();
             if (left <= 0) {
                 return false;
             }

@@ -170,10 +170,7 @@ public final class StdioGuard extends InputStream {
     /** The SDK stops answering once it sees the end of input: first let what it took be answered. */
     private void drainAtEnd() {
         try {
-            if (!inFlight.awaitNone(grace)) {
-                log.warn("end of input: {} request(s) still unanswered after {} s; stopping anyway",
-                        inFlight.count(), grace.toSeconds());
-            }
+            inFlight.drain(grace); // the server says what is still unanswered once the grace period is over
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -62,7 +62,7 @@ public final class StdioServer {
         serving.run();
         ended.await();
         guarded.stop();
-        if (!inFlight.awaitNone(grace)) {
+        if (!inFlight.drain(grace)) {
             log.warn("{} request(s) still unanswered after the {} s grace period; stopping anyway",
                     inFlight.count(), grace.toSeconds());
         }
