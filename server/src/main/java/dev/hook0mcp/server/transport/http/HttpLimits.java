@@ -16,6 +16,9 @@ import java.time.Duration;
  * @param bodyDeadline             a request body must have arrived this long after the headers, else 408 (bodies
  *                                 are read without holding a thread, so slow senders cost no thread meanwhile)
  * @param maxConnections           open TCP connections at once; beyond it Jetty stops accepting for a while
+ * @param connectionsPerAddress    open TCP connections of one client address (trusted proxies not counted)
+ * @param headDeadline             a request's line and headers must have arrived this long after their first
+ *                                 byte, else the connection is closed (the idle timeout restarts at every byte)
  * @param shutdownGrace            on SIGTERM, in-flight calls get this long to finish and be answered
  * @param instanceKeyRefresh       the instance's Biscuit public key is fetched again at most this often
  */
@@ -30,6 +33,8 @@ record HttpLimits(
         Duration connectionIdle,
         Duration bodyDeadline,
         int maxConnections,
+        int connectionsPerAddress,
+        Duration headDeadline,
         Duration shutdownGrace,
         Duration instanceKeyRefresh) {
 
@@ -43,12 +48,14 @@ record HttpLimits(
     static final Duration CONNECTION_IDLE = Duration.ofSeconds(30);
     static final Duration BODY_DEADLINE = Duration.ofSeconds(20);
     static final int MAX_CONNECTIONS = 1_000;
+    static final int CONNECTIONS_PER_ADDRESS = 256;
+    static final Duration HEAD_DEADLINE = Duration.ofSeconds(10);
     static final Duration INSTANCE_KEY_REFRESH = Duration.ofMinutes(5);
 
     /** @param shutdownGrace MCP_SHUTDOWN_GRACE_SECONDS, shared with stdio */
     static HttpLimits defaults(Duration shutdownGrace) {
         return new HttpLimits(MAX_CACHED_TOKENS, ENDPOINT_IDLE, NEW_ENDPOINTS_PER_ADDRESS, NEW_ENDPOINT_WINDOW,
                 SESSIONS_PER_TOKEN, SESSIONS_TOTAL, SESSION_IDLE, CONNECTION_IDLE, BODY_DEADLINE,
-                MAX_CONNECTIONS, shutdownGrace, INSTANCE_KEY_REFRESH);
+                MAX_CONNECTIONS, CONNECTIONS_PER_ADDRESS, HEAD_DEADLINE, shutdownGrace, INSTANCE_KEY_REFRESH);
     }
 }

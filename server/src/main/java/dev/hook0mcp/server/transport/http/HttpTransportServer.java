@@ -117,6 +117,8 @@ public final class HttpTransportServer implements AutoCloseable {
         }
         jetty.addConnector(connector);
         jetty.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+        connector.addBean(new SlowClientGuard(connector.getScheduler(), limits.headDeadline(),
+                limits.connectionsPerAddress(), config.trustedProxies()));
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         ServletHolder holder = new ServletHolder("mcp", front);

@@ -29,7 +29,15 @@ final class HttpCallers {
         HttpLimits d = HttpLimits.defaults(java.time.Duration.ofSeconds(10));
         return new HttpLimits(cachedTokens, d.endpointIdle(), newPerAddress, d.newEndpointWindow(), sessionsPerToken,
                 d.sessionsTotal(), d.sessionIdle(), d.connectionIdle(), bodyDeadline, d.maxConnections(),
-                Duration.ofSeconds(10), d.instanceKeyRefresh());
+                d.connectionsPerAddress(), d.headDeadline(), Duration.ofSeconds(10), d.instanceKeyRefresh());
+    }
+
+    /** {@link #limits} with a request-head deadline and a per-address connection cap of its own. */
+    static HttpLimits limits(Duration headDeadline, int connectionsPerAddress) {
+        HttpLimits d = limits(100, 100, 32, HttpLimits.BODY_DEADLINE);
+        return new HttpLimits(d.maxCachedTokens(), d.endpointIdle(), d.newEndpointsPerAddress(), d.newEndpointWindow(),
+                d.sessionsPerToken(), d.sessionsTotal(), d.sessionIdle(), d.connectionIdle(), d.bodyDeadline(),
+                d.maxConnections(), connectionsPerAddress, headDeadline, d.shutdownGrace(), d.instanceKeyRefresh());
     }
 
     static HttpTransportServer start(String apiUrl, String transport, String configuredToken, HttpLimits limits)
