@@ -42,6 +42,9 @@ public final class StdioGuard extends InputStream {
     private byte[] current = new byte[0];
     private int position;
     private volatile boolean ended;
+    /** Read on the one thread that reads stdin. */
+    private boolean initializeSeen;
+    private boolean initialized;
 
     /**
      * @param out the very stream object the SDK transport writes to (it synchronizes on it)
@@ -138,6 +141,11 @@ public final class StdioGuard extends InputStream {
                 }
                 continue;
             }
+            Optional<ObjectNode> beforeInitialization = lifecycle(message, request, id);
+            if (beforeInitialization.isPresent()) {
+                reply(beforeInitialization.get());
+                continue;
+            }
             if (request) {
                 inFlight.started(id);
             }
@@ -148,6 +156,37 @@ public final class StdioGuard extends InputStream {
             position = 0;
         }
         return true;
+    }
+
+    /**
+     * What the SDK does not do right before the session is initialised (it holds every request until
+     * {@code notifications/initialized}): a {@code ping}, which the spec allows at any time, is answered here until
+     * then, and a request other than {@code initialize} sent before any {@code initialize} is refused, not held
+     * and run later as if the client had initialised.
+     */
+    private Optional<ObjectNode> lifecycle(JsonNode message, boolean request, JsonNode id) {
+        String method = message.path("method").asText("");
+        if (!request) {
+            if ("notifications/initialized".equals(method)) {
+                initialized = true;
+            }
+            return Optional.empty();
+        }
+        if ("initialize".equals(method)) {
+            initializeSeen = true;
+            return Optional.empty();
+        }
+        if ("ping".equals(method) && !initialized) {
+            ObjectNode pong = Json.object().put("jsonrpc", "2.0");
+            pong.set("id", id);
+            pong.putObject("result");
+            return Optional.of(pong);
+        }
+        if (!initializeSeen) {
+            return Optional.of(JsonRpcLineCheck.error(id, JsonRpcLineCheck.INVALID_REQUEST,
+                    "Invalid Request: send initialize first (" + method + " came before it)"));
+        }
+        return Optional.empty();
     }
 
     /**
