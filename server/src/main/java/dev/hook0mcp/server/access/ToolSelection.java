@@ -27,20 +27,55 @@ public final class ToolSelection {
             toolsets.add(t.toolset());
             names.add(t.name());
         });
-        unknown(config.toolsets(), toolsets, "HOOK0_TOOLSETS", "toolset");
-        unknown(config.tools(), names, "HOOK0_TOOLS", "tool");
-        unknown(config.excludeTools(), names, "HOOK0_EXCLUDE_TOOLS", "tool");
+        unknown(config.toolsets(), toolsets, "--toolsets / HOOK0_TOOLSETS", "toolset");
+        unknown(config.tools(), names, "--tools / HOOK0_TOOLS", "tool");
+        unknown(config.excludeTools(), names, "--exclude-tools / HOOK0_EXCLUDE_TOOLS", "tool");
         return new ToolSelection(config);
     }
 
     private static void unknown(Set<String> given, Set<String> known, String setting, String kind) {
         for (String name : given) {
             if (!known.contains(name)) {
+                String nearest = nearest(name, known);
                 throw new ConfigException(setting + ": unknown " + kind + " "
-                        + dev.hook0mcp.server.token.TokenText.quoted(name) + " (known: "
+                        + dev.hook0mcp.server.token.TokenText.quoted(name)
+                        + (nearest == null ? "" : ", did you mean " + nearest + "?") + " (known: "
                         + String.join(", ", known) + ")");
             }
         }
+    }
+
+    /** The known name a typo of at most 3 edits away from {@code name} stands for, or null. */
+    static String nearest(String name, Set<String> known) {
+        String best = null;
+        int bestDistance = 4;
+        for (String candidate : known) {
+            int d = distance(name, candidate);
+            if (d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                row[j] = Math.min(substitution, Math.min(previous[j], row[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = row;
+            row = swap;
+        }
+        return previous[b.length()];
     }
 
     /** Why the user's configuration hides this tool, or empty when it does not. */

@@ -26,7 +26,10 @@ public final class ServerInstructions {
         if (info.mode() == Mode.READ_ONLY) {
             s.append(" This token cannot change anything: write tools are not offered.");
         }
-        if (info.isEnabled("explain_event_delivery")) {
+        if (info.isEnabled("get_delivery_health")) {
+            s.append(" For what is failing and why, start with get_delivery_health (per subscription), then"
+                    + " list_failed_deliveries; explain_event_delivery tells one event's story.");
+        } else if (info.isEnabled("explain_event_delivery")) {
             s.append(" To debug a delivery, start with explain_event_delivery.");
         }
         if (info.isEnabled("get_token_info")) {

@@ -49,6 +49,11 @@ class CommandLineIT {
         RawProcess.Outcome badTool = InProcessServer.run(Map.of("HOOK0_API_TOKEN", "x", "HOOK0_TOOLS", "list_everything"));
         assertEquals(2, badTool.status());
         assertTrue(badTool.stderr().contains("unknown tool 'list_everything'"), badTool.stderr());
+
+        RawProcess.Outcome typo = InProcessServer.run(Map.of("HOOK0_API_TOKEN", "x"), "--tools", "list_aplications");
+        assertEquals(2, typo.status());
+        assertTrue(typo.stderr().contains("--tools / HOOK0_TOOLS: unknown tool 'list_aplications', did you mean"
+                + " list_applications?"), typo.stderr());
     }
 
     @Test

@@ -58,7 +58,8 @@ public final class StdioServer {
         HandshakeUpkeep upkeep = HandshakeUpkeep.start(streams, server, tokens, session, token,
                 transport.protocolVersions(), mapper, log);
         boolean onSignal = TerminationSignal.onTerm(ended::countDown);
-        log.info("serving MCP over stdio ({} tools)", session.context().surface().enabledNames().size());
+        int tools = session.context().surface().enabledNames().size();
+        log.info("serving MCP over stdio ({} tool{})", tools, tools == 1 ? "" : "s");
         serving.run();
         ended.await();
         guarded.stop();
