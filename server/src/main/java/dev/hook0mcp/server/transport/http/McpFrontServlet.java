@@ -1,5 +1,8 @@
 package dev.hook0mcp.server.transport.http;
 
+import dev.hook0mcp.server.token.TokenText;
+import io.modelcontextprotocol.spec.ProtocolVersions;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hook0mcp.server.token.TokenFingerprint;
 import dev.hook0mcp.server.config.Transport;
@@ -75,6 +78,11 @@ final class McpFrontServlet extends HttpServlet {
         this.inFlight = inFlight;
         this.bodyDeadlineMillis = bodyDeadlineMillis;
     }
+
+    static final String PROTOCOL_VERSION_HEADER = "MCP-Protocol-Version";
+    /** The versions whose Streamable HTTP the SDK serves (the transport exists since 2025-03-26). */
+    static final List<String> STREAMABLE_VERSIONS = List.of(ProtocolVersions.MCP_2025_03_26,
+            ProtocolVersions.MCP_2025_06_18, ProtocolVersions.MCP_2025_11_25);
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
@@ -186,6 +194,15 @@ final class McpFrontServlet extends HttpServlet {
             if (message == null) {
                 return;
             }
+        }
+        String version = request.getHeader(PROTOCOL_VERSION_HEADER);
+        if (!sse && version != null && !STREAMABLE_VERSIONS.contains(version)
+                && !(message != null && "initialize".equals(message.path("method").asText(null)))) {
+            JsonRpcErrors.send(response, 400, JsonRpcErrors.body(message == null ? null : message.get("id"),
+                    JsonRpcErrors.INVALID_REQUEST, "Bad Request: unsupported " + PROTOCOL_VERSION_HEADER + " "
+                            + TokenText.quoted(version) + " (supported: " + String.join(", ", STREAMABLE_VERSIONS)
+                            + ")"));
+            return;
         }
         Caller caller = new Caller(token, TokenFingerprint.full(token), clientAddress.of(request));
         CallerEndpoint endpoint = endpointFor(caller, response);

@@ -75,6 +75,19 @@ class HttpErrorBodiesIT {
     }
 
     @Test
+    void anUnsupportedProtocolVersionHeaderGets400AndASupportedOneIsServed() throws Exception {
+        String session = HttpCallers.initialize(server, sandbox.rootToken());
+        HttpRequest.Builder list = request().header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream").header("Mcp-Session-Id", session)
+                .POST(HttpRequest.BodyPublishers.ofString(HttpCallers.LIST_TOOLS));
+        JsonNode e = refused(HttpCallers.send(list.copy().header("MCP-Protocol-Version", "1999-01-01").build()), 400);
+        assertTrue(e.path("error").path("message").asText().contains("unsupported MCP-Protocol-Version '1999-01-01'"),
+                e.toString());
+        assertEquals(2, e.path("id").asInt(), "the request's id");
+        assertEquals(200, HttpCallers.send(list.copy().header("MCP-Protocol-Version", "2025-11-25").build()).statusCode());
+    }
+
+    @Test
     void aBodyThatIsNotJsonRpcGets400WithTheErrorStdioGives() throws Exception {
         JsonNode notJson = refused(HttpCallers.post(server, sandbox.rootToken(), null, "{not json"), 400);
         assertEquals(-32700, notJson.path("error").path("code").asInt());
