@@ -125,6 +125,8 @@ public final class HttpTransportServer implements AutoCloseable {
         holder.setAsyncSupported(true);
         context.addServlet(holder, "/*");
         jetty.setHandler(context);
+        jetty.setErrorHandler(new JsonRpcErrorHandler());
+        context.setErrorHandler(new JsonRpcErrorHandler());
         jetty.setStopTimeout(limits.shutdownGrace().toMillis());
         jetty.start();
 

@@ -2,6 +2,7 @@ package dev.hook0mcp.server.transport.http;
 
 import static dev.hook0mcp.server.transport.http.HttpCallers.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -85,6 +86,24 @@ class HttpErrorBodiesIT {
                 e.toString());
         assertEquals(2, e.path("id").asInt(), "the request's id");
         assertEquals(200, HttpCallers.send(list.copy().header("MCP-Protocol-Version", "2025-11-25").build()).statusCode());
+    }
+
+    @Test
+    void whatJettyRefusesItselfGetsTheSameShortJsonBody() throws Exception {
+        int port = server.port();
+        for (String framing : new String[] {"Content-Length: -5\r\n", "Content-Length: 2\r\nContent-Length: 3\r\n",
+                "Content-Length: 2\r\nTransfer-Encoding: chunked\r\n"}) {
+            try (RawHttp raw = new RawHttp("127.0.0.1", port)) {
+                raw.write("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"
+                        + framing + "\r\n{}");
+                String answer = raw.readUntil("}}");
+                assertTrue(answer.startsWith("HTTP/1.1 400"), framing + answer);
+                assertTrue(answer.contains("Content-Type: application/json"), framing + answer);
+                String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+                assertTrue(body.startsWith("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600"), framing + answer);
+                assertFalse(body.contains("<html"), answer);
+            }
+        }
     }
 
     @Test
