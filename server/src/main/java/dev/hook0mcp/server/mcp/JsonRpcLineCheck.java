@@ -25,6 +25,11 @@ public final class JsonRpcLineCheck {
         JsonNode message;
         try {
             message = Json.MAPPER.readTree(line);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            // valid JSON, perhaps, but past Jackson's limits (nesting depth, number or string length)
+            return new Checked(null, Optional.of(error(null, INVALID_REQUEST, "Invalid Request: the message exceeds"
+                    + " a JSON size limit (nesting deeper than " + Json.MAPPER.getFactory().streamReadConstraints()
+                    .getMaxNestingDepth() + " levels, or a number or string too long)")));
         } catch (Exception e) {
             return new Checked(null, Optional.of(error(null, PARSE_ERROR, "Parse error: the line is not valid JSON")));
         }

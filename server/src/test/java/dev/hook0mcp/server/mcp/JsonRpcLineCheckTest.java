@@ -22,6 +22,11 @@ class JsonRpcLineCheckTest {
         assertEquals(-32600, code("{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"ping\"}"));
         assertEquals(-32600, code("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":5}"));
         assertEquals(-32602, code("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":[1]}"));
+        String deep = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"a\":" + "[".repeat(5_000)
+                + "]".repeat(5_000) + "}}";
+        assertEquals(-32600, code(deep), "valid JSON nested past the limit is not called invalid JSON");
+        assertTrue(JsonRpcLineCheck.check(deep).problem().orElseThrow().path("error").path("message").asText()
+                .contains("nesting deeper than"));
         assertEquals("7", JsonRpcLineCheck.problem("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":5}").get().get("id").asText(),
                 "the error answers the request's own id when it has one");
     }
