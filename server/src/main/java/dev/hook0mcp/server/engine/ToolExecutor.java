@@ -153,11 +153,20 @@ public final class ToolExecutor {
         return (ObjectNode) node;
     }
 
+    /**
+     * Fills what the token decides (its application, when restricted to one). An argument naming another value
+     * than the token's own is refused here: Hook0 would answer 403 without saying why.
+     */
     private static void applyDefaults(ToolDefinition tool, ObjectNode arguments, TokenDefaults defaults) {
         tool.binding().defaults().forEach((argument, source) -> {
             JsonNode given = arguments.get(argument);
+            Optional<String> own = defaults.lookup(source);
             if (given == null || given.isNull()) {
-                defaults.lookup(source).ifPresent(value -> arguments.put(argument, value));
+                own.ifPresent(value -> arguments.put(argument, value));
+            } else if (own.isPresent() && given.isTextual() && !own.get().equalsIgnoreCase(given.asText())) {
+                throw new ArgumentException(argument + ": this token is restricted to " + argument.replace("_id", "")
+                        + " " + own.get() + ", so " + given.asText() + " is out of its reach (nothing was sent to"
+                        + " Hook0); leave " + argument + " out to use the token's own");
             }
         });
     }

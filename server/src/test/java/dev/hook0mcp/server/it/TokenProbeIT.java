@@ -112,6 +112,16 @@ class TokenProbeIT {
             JsonNode info = ok(server.call("get_token_info", Map.of()));
             assertEquals(sandbox.applicationId().toString(), info.get("application_id").asText());
             assertTrue(server.initialized.instructions().contains(sandbox.applicationId().toString()));
+
+            // another application: refused here with the token's own named, and nothing sent to Hook0
+            String other = sandbox.secondApplicationId().toString();
+            sandbox.requestLog().clear();
+            var refused = server.call("delete_application", Map.of("application_id", other));
+            assertTrue(Boolean.TRUE.equals(refused.isError()), refused.toString());
+            String text = ((io.modelcontextprotocol.spec.McpSchema.TextContent) refused.content().get(0)).text();
+            assertTrue(text.contains("restricted to application " + sandbox.applicationId()) && text.contains(other),
+                    text);
+            assertEquals(List.of(), sandbox.requestLog().entries(), "nothing was sent");
         }
     }
 
