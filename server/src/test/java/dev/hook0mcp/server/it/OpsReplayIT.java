@@ -144,10 +144,7 @@ class OpsReplayIT {
                 () -> new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, Map.of()),
                 () -> new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, Map.of("confirm", "true")),
                 () -> new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, Map.of("confirm", 1)),
-                () -> new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, Map.of("other", true)),
-                () -> {
-                    throw new IllegalStateException("the form could not be shown");
-                });
+                () -> new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, Map.of("other", true)));
         AtomicReference<java.util.function.Supplier<McpSchema.ElicitResult>> answer = new AtomicReference<>();
         try (Sandbox sandbox = Sandbox.start(0);
                 McpSyncClient client = client(sandbox.baseUrl(), sandbox.rootToken(), request -> answer.get().get(),
@@ -168,6 +165,53 @@ class OpsReplayIT {
                 assertEquals(before, sandbox.stateDigest(), "answer " + i);
             }
         }
+    }
+
+    @Test
+    void aFormAnsweredWithAnErrorIsNotConfirmedAndSendsNothing() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(0);
+                InProcessServer.Lines server = InProcessServer.lines(Map.of("HOOK0_API_URL", sandbox.baseUrl(),
+                        "HOOK0_API_TOKEN", sandbox.rootToken()))) {
+            server.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                    + "\"2025-06-18\",\"capabilities\":{\"elicitation\":{}},\"clientInfo\":{\"name\":\"raw\","
+                    + "\"version\":\"1\"}}}");
+            awaitId(server, "1");
+            server.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+            String before = sandbox.stateDigest();
+            sandbox.requestLog().clear();
+            server.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":"
+                    + "\"delete_application\",\"arguments\":{\"application_id\":\"" + sandbox.applicationId() + "\"}}}");
+            JsonNode form = awaitMethod(server, "elicitation/create");
+            server.send("{\"jsonrpc\":\"2.0\",\"id\":" + form.get("id") + ",\"error\":{\"code\":-32603,"
+                    + "\"message\":\"the form could not be shown\"}}");
+            JsonNode answer = awaitId(server, "2");
+            String text = answer.at("/result/content/0/text").asText();
+            assertTrue(answer.at("/result/isError").asBoolean(), answer.toString());
+            assertTrue(text.contains("not confirmed") && text.contains("Nothing was sent")
+                    && !text.contains("may_have_been_applied"), text);
+            assertTrue(sandbox.requestLog().entries().stream().noneMatch(e -> e.method().equals("DELETE")));
+            assertEquals(before, sandbox.stateDigest());
+        }
+    }
+
+    private static JsonNode awaitId(InProcessServer.Lines server, String id) throws Exception {
+        for (String line = server.readLine(); line != null; line = server.readLine()) {
+            JsonNode message = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+            if (id.equals(message.path("id").asText(null)) && !message.has("method")) {
+                return message;
+            }
+        }
+        throw new AssertionError("no answer to " + id);
+    }
+
+    private static JsonNode awaitMethod(InProcessServer.Lines server, String method) throws Exception {
+        for (String line = server.readLine(); line != null; line = server.readLine()) {
+            JsonNode message = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+            if (method.equals(message.path("method").asText(null))) {
+                return message;
+            }
+        }
+        throw new AssertionError("no " + method);
     }
 
     @Test

@@ -136,7 +136,8 @@ class StdioResilienceIT {
             assertTrue(nested.at("/result/isError").asBoolean(), nested.toString());
             JsonNode tooDeep = answer(server, "{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"ping\",\"params\":{\"a\":"
                     + "[".repeat(5000) + "]".repeat(5000) + "}}");
-            assertEquals(-32700, tooDeep.at("/error/code").asInt(), "beyond the parser's nesting limit: parse error");
+            assertEquals(-32600, tooDeep.at("/error/code").asInt(), "beyond the parser's nesting limit: invalid request");
+            assertTrue(tooDeep.at("/error/message").asText().contains("nesting deeper than"), tooDeep.toString());
             assertStillServing(server);
         }
     }
