@@ -61,6 +61,32 @@ final class RawHttp implements AutoCloseable {
         return head.startsWith("HTTP/1.1 ") ? Integer.parseInt(head.substring(9, 12)) : -1;
     }
 
+    /**
+     * Starts a daemon thread that writes {@code text} to every socket each {@code every}, as a slow attacker keeps
+     * its connections busy; a socket the server closed is skipped. Interrupt it to stop.
+     */
+    static Thread trickle(java.util.List<RawHttp> sockets, String text, java.time.Duration every) {
+        Thread trickle = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                for (RawHttp s : sockets) {
+                    try {
+                        s.write(text);
+                    } catch (IOException closedByServer) {
+                        // expected once the server cut it off
+                    }
+                }
+                try {
+                    Thread.sleep(every.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "slow-sender-trickle");
+        trickle.setDaemon(true);
+        trickle.start();
+        return trickle;
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();

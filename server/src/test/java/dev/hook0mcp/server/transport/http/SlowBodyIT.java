@@ -3,7 +3,6 @@ package dev.hook0mcp.server.transport.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hook0mcp.sandbox.Sandbox;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,24 +36,7 @@ class SlowBodyIT {
                         + "Accept: application/json, text/event-stream\r\nContent-Length: 1000\r\n\r\n{");
                 slow.add(s);
             }
-            Thread trickle = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    for (RawHttp s : slow) {
-                        try {
-                            s.write(" ");
-                        } catch (IOException closedByServer) {
-                            // expected once the deadline passed
-                        }
-                    }
-                    try {
-                        Thread.sleep(TRICKLE.toMillis());
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "slow-body-trickle");
-            trickle.setDaemon(true);
-            trickle.start();
+            Thread trickle = RawHttp.trickle(slow, " ", TRICKLE);
             try {
                 HttpResponse<String> tools = HttpCallers.post(server, sandbox.rootToken(), session, HttpCallers.LIST_TOOLS);
                 assertEquals(200, tools.statusCode(), tools.body());

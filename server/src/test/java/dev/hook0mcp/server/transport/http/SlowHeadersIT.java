@@ -3,7 +3,6 @@ package dev.hook0mcp.server.transport.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hook0mcp.sandbox.Sandbox;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,24 +29,7 @@ class SlowHeadersIT {
                 s.write("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n");
                 slow.add(s);
             }
-            Thread trickle = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    for (RawHttp s : slow) {
-                        try {
-                            s.write("X-Slow: 1\r\n");
-                        } catch (IOException closedByServer) {
-                            // expected once the deadline passed
-                        }
-                    }
-                    try {
-                        Thread.sleep(100);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "slow-head-trickle");
-            trickle.setDaemon(true);
-            trickle.start();
+            Thread trickle = RawHttp.trickle(slow, "X-Slow: 1\r\n", Duration.ofMillis(100));
             try {
                 String session = HttpCallers.initialize(server, sandbox.rootToken());
                 HttpResponse<String> tools = HttpCallers.post(server, sandbox.rootToken(), session, HttpCallers.LIST_TOOLS);
