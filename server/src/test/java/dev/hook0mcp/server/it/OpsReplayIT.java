@@ -265,6 +265,13 @@ class OpsReplayIT {
                     Map.of("application_id", app, "event_type", "no.such.type")));
             assertTrue(Boolean.TRUE.equals(unknown.isError()));
             assertTrue(text(unknown).contains("billing.invoice.paid"), "lists the types: " + text(unknown));
+
+            // no labels given: the default ones match no subscription, and the answer says what to pass instead
+            JsonNode nobody = ok(client.callTool(new McpSchema.CallToolRequest("send_test_event",
+                    Map.of("application_id", app, "event_type", "billing.invoice.paid", "wait_seconds", 1))));
+            assertEquals("no_subscription", nobody.path("status").asText(), nobody.toString());
+            assertTrue(nobody.path("message").asText().contains("the labels used when none are given")
+                    && nobody.path("message").asText().contains("list_subscriptions"), nobody.toString());
         }
     }
 

@@ -164,7 +164,11 @@ public final class SendTestEventHandler implements ToolHandler {
         result.set("subscriptions", subscriptions);
         result.put("message", switch (status) {
             case "no_subscription" -> "Test event " + eventId + " ingested, but no subscription received it: none is"
-                    + " enabled for " + type + " with matching labels " + labels + ".";
+                    + " enabled for " + type + " with labels matching " + labels
+                    + (arguments.path("labels").isObject() && !arguments.path("labels").isEmpty() ? ""
+                    : " (the labels used when none are given)")
+                    + ". A subscription receives an event whose labels include all of its own: call again with the"
+                    + " labels of the subscription to test (list_subscriptions shows them).";
             case "still_in_progress" -> "Test event " + eventId + " ingested; not every delivery finished within "
                     + wait + " s. Follow with explain_event_delivery.";
             case "delivered" -> "Test event " + eventId + " delivered to all " + latest.size() + " subscription(s).";
