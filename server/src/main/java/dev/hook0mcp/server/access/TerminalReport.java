@@ -32,9 +32,12 @@ public final class TerminalReport {
         printTools(info, out);
     }
 
-    /** "read-only — 12 of 30 tools on". */
+    /** "read-only — 12 of 30 tools on", and how many of the others this server's settings hide. */
     public static String modeLine(TokenInfo info) {
-        return info.mode().label() + " — " + info.toolCount() + " tools on";
+        long bySettings = info.tools().stream()
+                .filter(d -> !d.enabled() && ToolSelection.isSettingReason(d.reason())).count();
+        return info.mode().label() + " — " + info.toolCount() + " tools on"
+                + (bySettings == 0 ? "" : " (" + bySettings + " hidden by this server's settings)");
     }
 
     /** One line a catalogue tool: on or off, its name, the reason. */

@@ -78,20 +78,31 @@ public final class ToolSelection {
         return previous[b.length()];
     }
 
+    private static final String READ_ONLY = "HOOK0_READ_ONLY=true hides write tools";
+    private static final String EXCLUDED = "excluded by HOOK0_EXCLUDE_TOOLS";
+    private static final String NOT_LISTED = "not listed in HOOK0_TOOLS";
+    private static final String TOOLSET_OFF = "is not in HOOK0_TOOLSETS";
+
     /** Why the user's configuration hides this tool, or empty when it does not. */
     public Optional<String> hiddenBecause(ToolDefinition tool) {
         if (config.readOnly() && !tool.isRead()) {
-            return Optional.of("HOOK0_READ_ONLY=true hides write tools");
+            return Optional.of(READ_ONLY);
         }
         if (config.excludeTools().contains(tool.name())) {
-            return Optional.of("excluded by HOOK0_EXCLUDE_TOOLS");
+            return Optional.of(EXCLUDED);
         }
         if (!config.tools().isEmpty() && !config.tools().contains(tool.name())) {
-            return Optional.of("not listed in HOOK0_TOOLS");
+            return Optional.of(NOT_LISTED);
         }
         if (!config.toolsets().isEmpty() && !config.toolsets().contains(tool.toolset())) {
-            return Optional.of("its toolset '" + tool.toolset() + "' is not in HOOK0_TOOLSETS");
+            return Optional.of("its toolset '" + tool.toolset() + "' " + TOOLSET_OFF);
         }
         return Optional.empty();
+    }
+
+    /** Whether a tool is off for a reason {@link #hiddenBecause} gave: the server's settings, not the token. */
+    public static boolean isSettingReason(String reason) {
+        return reason.equals(READ_ONLY) || reason.equals(EXCLUDED) || reason.equals(NOT_LISTED)
+                || reason.startsWith("its toolset '") && reason.endsWith(TOOLSET_OFF);
     }
 }

@@ -71,6 +71,13 @@ class CommandLineIT {
                     check.stdout());
             assertFalse(check.stdout().contains(token) || check.stderr().contains(token));
 
+            // a full token narrowed by --read-only: the mode stays the token's, the line says what the settings hide
+            RawProcess.Outcome flagged = InProcessServer.run(Map.of("HOOK0_API_URL", sandbox.baseUrl(),
+                    "HOOK0_API_TOKEN", sandbox.rootToken()), "check", "--read-only");
+            int total = ToolCatalog.standard().size();
+            assertTrue(flagged.stdout().contains("full — " + TokenProbeIT.READS.size() + " of " + total + " tools on ("
+                    + (total - TokenProbeIT.READS.size()) + " hidden by this server's settings)"), flagged.stdout());
+
             String expired = sandbox.tokens().attenuate(sandbox.rootToken(),
                     Attenuation.none().expiresAt(java.time.Instant.parse("2020-01-01T00:00:00Z")));
             RawProcess.Outcome bad = InProcessServer.run(Map.of("HOOK0_API_URL", sandbox.baseUrl(),
