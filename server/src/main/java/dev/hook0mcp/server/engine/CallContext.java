@@ -1,8 +1,5 @@
 package dev.hook0mcp.server.engine;
 
-import dev.hook0mcp.server.results.TokenEcho;
-import dev.hook0mcp.server.results.ToolOutcome;
-
 import dev.hook0mcp.server.access.CallerAccess;
 import dev.hook0mcp.server.access.ToolSurface;
 import dev.hook0mcp.server.hook0.Deadline;
@@ -11,6 +8,8 @@ import dev.hook0mcp.server.hook0.Hook0Journal;
 import dev.hook0mcp.server.hook0.Hook0Request;
 import dev.hook0mcp.server.hook0.Hook0Response;
 import dev.hook0mcp.server.hook0.Hook0TransportException;
+import dev.hook0mcp.server.results.TokenEcho;
+import dev.hook0mcp.server.results.ToolOutcome;
 
 /**
  * One caller's view: the token forwarded to Hook0, what is known about that token, and — for one tool call — the

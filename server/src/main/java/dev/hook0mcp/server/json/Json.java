@@ -3,11 +3,14 @@ package dev.hook0mcp.server.json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** The one ObjectMapper of the engine and small helpers around it. */
 public final class Json {
@@ -61,6 +64,24 @@ public final class Json {
             return null;
         }
         return MAPPER.convertValue(node, Object.class); // binary or POJO nodes: not in a schema, kept exact anyway
+    }
+
+    /** A copy of {@code node} with {@code keys} applied to every member name and {@code values} to every string. */
+    public static JsonNode mapStrings(JsonNode node, UnaryOperator<String> keys, UnaryOperator<String> values) {
+        if (node.isTextual()) {
+            return TextNode.valueOf(values.apply(node.asText()));
+        }
+        if (node.isObject()) {
+            ObjectNode copy = ((ObjectNode) node).objectNode();
+            node.fields().forEachRemaining(e -> copy.set(keys.apply(e.getKey()), mapStrings(e.getValue(), keys, values)));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = ((ArrayNode) node).arrayNode();
+            node.forEach(v -> copy.add(mapStrings(v, keys, values)));
+            return copy;
+        }
+        return node;
     }
 
     public static int byteSize(JsonNode node) {

@@ -1,11 +1,7 @@
 package dev.hook0mcp.server.results;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import java.util.Iterator;
-import java.util.Map;
+import dev.hook0mcp.server.json.Json;
 
 /**
  * Takes the caller's own token out of a result. Hook0, a proxy in front of it or a page at a wrong
@@ -24,8 +20,9 @@ public final class TokenEcho {
         if (token == null || token.length() < MIN_RUN || !outcome.text().contains(token.substring(0, MIN_RUN))) {
             return outcome;
         }
-        ObjectNode structured = outcome.structured().deepCopy();
-        maskIn(structured, token);
+        // member names too, as in the text, which is the same JSON written out
+        ObjectNode structured = (ObjectNode) Json.mapStrings(outcome.structured(), k -> mask(k, token),
+                v -> mask(v, token));
         return new ToolOutcome(outcome.kind(), structured, mask(outcome.text(), token));
     }
 
@@ -42,26 +39,5 @@ public final class TokenEcho {
             from = end;
         }
         return out.append(text, from, text.length()).toString();
-    }
-
-    private static void maskIn(JsonNode node, String token) {
-        if (node instanceof ObjectNode object) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (e.getValue().isTextual()) {
-                    e.setValue(TextNode.valueOf(mask(e.getValue().asText(), token)));
-                } else {
-                    maskIn(e.getValue(), token);
-                }
-            }
-        } else if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                if (array.get(i).isTextual()) {
-                    array.set(i, TextNode.valueOf(mask(array.get(i).asText(), token)));
-                } else {
-                    maskIn(array.get(i), token);
-                }
-            }
-        }
     }
 }

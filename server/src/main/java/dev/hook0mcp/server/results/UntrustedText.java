@@ -1,9 +1,7 @@
 package dev.hook0mcp.server.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
+import dev.hook0mcp.server.json.Json;
 
 /**
  * Text written by outside parties (event producers, webhook receivers) reaches the assistant as data. Characters
@@ -45,19 +43,6 @@ public final class UntrustedText {
 
     /** Cleans every string inside a JSON value. */
     public static JsonNode cleanNode(JsonNode node) {
-        if (node.isTextual()) {
-            return TextNode.valueOf(clean(node.asText()));
-        }
-        if (node.isObject()) {
-            ObjectNode copy = ((ObjectNode) node).objectNode();
-            node.fields().forEachRemaining(e -> copy.set(clean(e.getKey()), cleanNode(e.getValue())));
-            return copy;
-        }
-        if (node.isArray()) {
-            ArrayNode copy = ((ArrayNode) node).arrayNode();
-            node.forEach(v -> copy.add(cleanNode(v)));
-            return copy;
-        }
-        return node;
+        return Json.mapStrings(node, UntrustedText::clean, UntrustedText::clean);
     }
 }

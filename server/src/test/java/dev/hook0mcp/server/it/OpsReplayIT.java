@@ -195,23 +195,22 @@ class OpsReplayIT {
     }
 
     private static JsonNode awaitId(InProcessServer.Lines server, String id) throws Exception {
-        for (String line = server.readLine(); line != null; line = server.readLine()) {
-            JsonNode message = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
-            if (id.equals(message.path("id").asText(null)) && !message.has("method")) {
-                return message;
-            }
-        }
-        throw new AssertionError("no answer to " + id);
+        return await(server, m -> id.equals(m.path("id").asText(null)) && !m.has("method"), "the answer to " + id);
     }
 
     private static JsonNode awaitMethod(InProcessServer.Lines server, String method) throws Exception {
+        return await(server, m -> method.equals(m.path("method").asText(null)), method);
+    }
+
+    private static JsonNode await(InProcessServer.Lines server, java.util.function.Predicate<JsonNode> wanted,
+            String what) throws Exception {
         for (String line = server.readLine(); line != null; line = server.readLine()) {
             JsonNode message = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
-            if (method.equals(message.path("method").asText(null))) {
+            if (wanted.test(message)) {
                 return message;
             }
         }
-        throw new AssertionError("no " + method);
+        throw new AssertionError("no " + what);
     }
 
     @Test

@@ -15,10 +15,13 @@ class TokenEchoTest {
     void theTokenAndAnyExcerptOfItsStartAreMaskedInTextAndStructure() {
         ObjectNode structured = Json.object().put("message", "Hook0 said: Bearer " + TOKEN + " is not allowed");
         structured.putArray("validation").add("starts " + TOKEN.substring(0, 30) + "…");
+        structured.putObject("fields").put("Bearer " + TOKEN, "echoed as a member name");
         ToolOutcome masked = TokenEcho.mask(ToolOutcome.failure(structured), TOKEN);
         assertEquals("Hook0 said: Bearer " + TokenEcho.MASK + " is not allowed", masked.structured().path("message").asText());
         assertEquals("starts " + TokenEcho.MASK + "…", masked.structured().path("validation").path(0).asText());
         assertEquals(-1, masked.text().indexOf(TOKEN.substring(0, TokenEcho.MIN_RUN)), masked.text());
+        assertEquals(-1, masked.structured().toString().indexOf(TOKEN.substring(0, TokenEcho.MIN_RUN)),
+                "member names are masked as in the text");
         assertEquals(-1, structured.toString().indexOf(TokenEcho.MASK), "the original result is left as it was");
     }
 

@@ -125,8 +125,9 @@ public final class HttpTransportServer implements AutoCloseable {
         holder.setAsyncSupported(true);
         context.addServlet(holder, "/*");
         jetty.setHandler(context);
-        jetty.setErrorHandler(new JsonRpcErrorHandler());
-        context.setErrorHandler(new JsonRpcErrorHandler());
+        JsonRpcErrorHandler errors = new JsonRpcErrorHandler(); // Jetty's own refusals and the servlet context's
+        jetty.setErrorHandler(errors);
+        context.setErrorHandler(errors);
         jetty.setStopTimeout(limits.shutdownGrace().toMillis());
         jetty.start();
 

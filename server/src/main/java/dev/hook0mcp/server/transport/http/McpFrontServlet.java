@@ -1,10 +1,9 @@
 package dev.hook0mcp.server.transport.http;
 
-import dev.hook0mcp.server.token.TokenText;
-import io.modelcontextprotocol.spec.ProtocolVersions;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hook0mcp.server.token.TokenFingerprint;
+import dev.hook0mcp.server.token.TokenText;
+import io.modelcontextprotocol.spec.ProtocolVersions;
 import dev.hook0mcp.server.config.Transport;
 import dev.hook0mcp.server.mcp.JsonRpcLineCheck;
 import dev.hook0mcp.server.metrics.ServerMetrics;
@@ -196,8 +195,7 @@ final class McpFrontServlet extends HttpServlet {
             }
         }
         String version = request.getHeader(PROTOCOL_VERSION_HEADER);
-        if (!sse && version != null && !STREAMABLE_VERSIONS.contains(version)
-                && !(message != null && "initialize".equals(message.path("method").asText(null)))) {
+        if (!sse && version != null && !STREAMABLE_VERSIONS.contains(version) && !isInitialize(message)) {
             JsonRpcErrors.send(response, 400, JsonRpcErrors.body(message == null ? null : message.get("id"),
                     JsonRpcErrors.INVALID_REQUEST, "Bad Request: unsupported " + PROTOCOL_VERSION_HEADER + " "
                             + TokenText.quoted(version) + " (supported: " + String.join(", ", STREAMABLE_VERSIONS)
@@ -220,9 +218,13 @@ final class McpFrontServlet extends HttpServlet {
         }
     }
 
+    private static boolean isInitialize(JsonNode message) {
+        return message != null && "initialize".equals(message.path("method").asText(null));
+    }
+
     private void serveStreamable(HttpServletRequest request, HttpServletResponse response, Caller caller,
             CallerEndpoint endpoint, JsonNode message, byte[] body) throws ServletException, IOException {
-        boolean initialize = message != null && "initialize".equals(message.path("method").asText(null));
+        boolean initialize = isInitialize(message);
         String sessionId = request.getHeader(SdkResponse.SESSION_HEADER);
         JsonNode id = message == null ? null : message.get("id");
         if (initialize) {
