@@ -11,6 +11,8 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps an SDK server's tools in step with a caller's current surface. Every catalogue tool stays registered (a
@@ -20,6 +22,8 @@ import java.util.Map;
  * {@code notifications/tools/list_changed} (declared in {@link McpFeatures}).
  */
 final class ToolListSync {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ToolListSync.class);
 
     private final McpSyncServer server;
     private final ToolExecutor executor;
@@ -57,8 +61,13 @@ final class ToolListSync {
 
     synchronized void sync() {
         ToolSurface surface = context.surface();
-        ChangedTools.register(registered, McpTools.specifications(surface, executor, exchange -> context, audit),
+        List<String> changed = ChangedTools.register(registered,
+                McpTools.specifications(surface, executor, exchange -> context, audit),
                 SyncToolSpecification::tool, server::removeTool, server::addTool);
+        if (!changed.isEmpty()) {
+            LOG.info("the token's access changed the definitions of {} tools; registered again: {}", changed.size(),
+                    String.join(", ", changed));
+        }
         List<String> now = surface.enabledNames();
         if (!now.equals(listed)) {
             listed = now;
