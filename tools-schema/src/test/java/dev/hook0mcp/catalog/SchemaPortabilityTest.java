@@ -26,7 +26,7 @@ class SchemaPortabilityTest {
     /** Every keyword used in the catalogue; anything else is a typo (e.g. "maxlength") or a portability risk. */
     private static final Set<String> KNOWN_KEYWORDS = Set.of(
             "type", "properties", "required", "additionalProperties", "description", "enum", "format", "pattern",
-            "minLength", "maxLength", "items", "minItems", "maxItems", "minProperties", "maxProperties");
+            "minLength", "maxLength", "minimum", "maximum", "items", "minItems", "maxItems", "minProperties", "maxProperties");
 
     static List<String> toolNames() {
         return CatalogFixtures.allNames();
