@@ -14,6 +14,7 @@ import dev.hook0mcp.server.hook0.Hook0TransportException;
 import dev.hook0mcp.server.token.SignatureCheck;
 import dev.hook0mcp.server.token.SignatureStatus;
 import dev.hook0mcp.server.token.TokenFacts;
+import dev.hook0mcp.server.token.TokenFingerprint;
 import dev.hook0mcp.server.token.TokenFormatException;
 import dev.hook0mcp.server.token.TokenReader;
 import dev.hook0mcp.server.token.TokenSignature;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds out what a token may do: read it offline (organization, application restriction, expiry), check its
@@ -45,6 +47,8 @@ public final class AccessInspector {
     private final java.util.concurrent.atomic.LongAdder probesSent = new java.util.concurrent.atomic.LongAdder();
     private final Clock clock;
     private final ExpiryAlarms expiryAlarms;
+    /** Tokens (by SHA-256) this server has logged a decision for; a long-running HTTP server forgets them at 10,000. */
+    private final Set<String> nudged = ConcurrentHashMap.newKeySet();
 
     public AccessInspector(ToolCatalog catalog, ToolSelection selection, Hook0Client client) {
         this(catalog, selection, client, new ProbeBudgets());
@@ -80,6 +84,17 @@ public final class AccessInspector {
     /** When the expiries of the tokens this inspector decided for are looked at again ({@link TokenWatch}). */
     ExpiryAlarms expiryAlarms() {
         return expiryAlarms;
+    }
+
+    /**
+     * Whether this is the first decision this server logs for {@code token}: the root-token nudge goes with that
+     * one only ({@link TokenInfoLog}).
+     */
+    public boolean firstNudge(String token) {
+        if (nudged.size() >= 10_000) {
+            nudged.clear();
+        }
+        return nudged.add(TokenFingerprint.full(token));
     }
 
     /** Probes sent to Hook0 since start, over every token (for metrics). */

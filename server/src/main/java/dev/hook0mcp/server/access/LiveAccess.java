@@ -58,7 +58,7 @@ public final class LiveAccess implements CallerAccess {
         Optional<AccessReport> remembered = inspector.remembered(token);
         if (remembered.isPresent()) {
             LiveAccess live = new LiveAccess(remembered.get()).watched(inspector, token);
-            TokenInfoLog.log(remembered.get().tokenInfo(), log);
+            TokenInfoLog.log(remembered.get().tokenInfo(), log, inspector.firstNudge(token));
             log.info("listing the tools from Hook0's answers of a recent start (probe cache); asking Hook0 again in"
                     + " the background");
             live.revalidate(inspector, token, log);
@@ -91,7 +91,7 @@ public final class LiveAccess implements CallerAccess {
                 AccessReport fresh = inspector.inspect(token);
                 if (!fresh.surface().enabledNames().equals(current.surface().enabledNames())) {
                     log.info("Hook0's fresh answer changes the tools:");
-                    TokenInfoLog.log(fresh.tokenInfo(), log);
+                    TokenInfoLog.log(fresh.tokenInfo(), log, inspector.firstNudge(token));
                 }
                 replace(fresh);
             } catch (InterruptedException e) {
@@ -143,7 +143,7 @@ public final class LiveAccess implements CallerAccess {
             }
             try {
                 AccessReport probed = probing.get(handshakeWait.toMillis(), TimeUnit.MILLISECONDS);
-                TokenInfoLog.log(probed.tokenInfo(), log);
+                TokenInfoLog.log(probed.tokenInfo(), log, inspector.firstNudge(token));
                 return new LiveAccess(probed).watched(inspector, token);
             } catch (TimeoutException e) {
                 LiveAccess live = new LiveAccess(inspector.provisional(token)).watched(inspector, token);
@@ -151,7 +151,7 @@ public final class LiveAccess implements CallerAccess {
                         + " allows until it does (HOOK0_HANDSHAKE_WAIT_SECONDS)", handshakeWait.toSeconds());
                 probing.whenComplete((probed, failure) -> {
                     if (probed != null) {
-                        TokenInfoLog.log(probed.tokenInfo(), log);
+                        TokenInfoLog.log(probed.tokenInfo(), log, inspector.firstNudge(token));
                         live.replace(probed);
                     } else {
                         log.error("probing failed; keeping the tools the token's own text allows: {}",

@@ -63,7 +63,7 @@ final class TokenWatch {
             try {
                 log.info("{}: inspecting the token again", why);
                 AccessReport report = inspector.inspect(token);
-                TokenInfoLog.log(report.tokenInfo(), log);
+                TokenInfoLog.log(report.tokenInfo(), log, inspector.firstNudge(token));
                 access.replace(report);
             } catch (RuntimeException e) {
                 log.warn("re-inspecting the token failed: {}", e.toString());

@@ -46,6 +46,15 @@ class AccessInspectorTest {
     }
 
     @Test
+    void eachTokensFirstDecisionIsTheOneLoggedWithTheRootTokenNudge() {
+        String another = sandbox.rootToken() + "x"; // only its fingerprint counts here
+        assertTrue(inspector.firstNudge(sandbox.rootToken()));
+        assertFalse(inspector.firstNudge(sandbox.rootToken()), "the same token again");
+        assertFalse(inspector.firstNudge(" " + sandbox.rootToken() + "\n"), "the same token, as pasted");
+        assertTrue(inspector.firstNudge(another));
+    }
+
+    @Test
     void aReadOnlyTokenIsProbedForItsReadsOnlyAndItsWritesAreOffWithTheReason() {
         String token = sandbox.tokens().attenuate(sandbox.rootToken(),
                 Attenuation.none().allowActions(Attenuation.READ_ACTIONS));
