@@ -77,16 +77,18 @@ public final class JsonRpcLineCheck {
     }
 
     /**
-     * Parameters of the wrong JSON type for the methods that take a name, arguments or a URI: the SDK would
-     * answer them with a Java deserialization message.
+     * Parameters missing or of the wrong JSON type for the methods that take a name, arguments, a URI or a
+     * completion reference: the SDK would answer them with a Java message, or (Streamable HTTP) not at all.
      */
     private static Optional<String> paramsProblem(String method, JsonNode params) {
-        if (params == null || params.isNull()) {
-            return Optional.empty();
-        }
+        boolean none = params == null || params.isNull();
         return switch (method) {
             case "tools/call", "prompts/get" -> {
-                if (params.has("name") && !params.get("name").isTextual()) {
+                if (none || !params.has("name")) {
+                    yield Optional.of("\"params.name\" is required: the " + (method.equals("tools/call") ? "tool" : "prompt")
+                            + " to " + (method.equals("tools/call") ? "call" : "get"));
+                }
+                if (!params.get("name").isTextual()) {
                     yield Optional.of("\"name\" must be a string");
                 }
                 JsonNode arguments = params.get("arguments");
@@ -95,9 +97,23 @@ public final class JsonRpcLineCheck {
                 }
                 yield Optional.empty();
             }
-            case "resources/read", "resources/subscribe", "resources/unsubscribe" ->
-                    params.has("uri") && !params.get("uri").isTextual()
-                            ? Optional.of("\"uri\" must be a string") : Optional.empty();
+            case "resources/read", "resources/subscribe", "resources/unsubscribe" -> {
+                if (none || !params.has("uri")) {
+                    yield Optional.of("\"params.uri\" is required: the resource's URI, e.g. hook0://organization");
+                }
+                yield params.get("uri").isTextual() ? Optional.empty() : Optional.of("\"uri\" must be a string");
+            }
+            case "completion/complete" -> {
+                if (none || !params.path("ref").isObject() || !params.path("ref").path("type").isTextual()) {
+                    yield Optional.of("\"params.ref\" must be an object with a \"type\" (ref/prompt or ref/resource)");
+                }
+                JsonNode argument = params.path("argument");
+                if (!argument.isObject() || !argument.path("name").isTextual()
+                        || !(argument.path("value").isTextual() || argument.path("value").isMissingNode())) {
+                    yield Optional.of("\"params.argument\" must be an object with a string \"name\" and \"value\"");
+                }
+                yield Optional.empty();
+            }
             default -> Optional.empty();
         };
     }

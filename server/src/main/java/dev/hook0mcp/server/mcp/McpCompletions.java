@@ -37,6 +37,11 @@ public final class McpCompletions {
     private static final Logger log = LoggerFactory.getLogger(McpCompletions.class);
 
     /** Arguments and variables this server can complete. */
+    /**
+     * Longer typed values get no suggestions: an event type list's values repeat what was typed before the last
+     * comma, so a megabyte typed would be answered with a hundred megabytes.
+     */
+    static final int MAX_TYPED_CHARS = 1_000;
     static final Set<String> COMPLETABLE = Set.of("application_id", "organization_id", "event_id", "event_types");
 
     private record Cached(long until, List<String> values) {}
@@ -94,6 +99,10 @@ public final class McpCompletions {
     }
 
     CompleteCompletion complete(String argument, String typed, Map<String, String> known) {
+        if (typed.length() > MAX_TYPED_CHARS) {
+            // Nothing that long is an id or a list of event type names, and each value echoes what was typed.
+            return new CompleteCompletion(List.of(), 0, false);
+        }
         return switch (argument) {
             case "application_id" -> filter(applicationIds(), typed);
             case "organization_id" -> filter(organizationIds(), typed);

@@ -48,6 +48,24 @@ class JsonRpcLineCheckTest {
                 + "{\"name\":\"x\",\"arguments\":{}}}").isEmpty());
     }
 
+    @Test
+    void methodsThatNeedParamsAreRefusedWithoutThemNamingWhatIsMissing() {
+        for (String method : new String[] {"tools/call", "prompts/get", "resources/read", "completion/complete"}) {
+            for (String params : new String[] {"", ",\"params\":null", ",\"params\":{}"}) {
+                String line = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"" + method + "\"" + params + "}";
+                var error = JsonRpcLineCheck.problem(line).orElseThrow(() -> new AssertionError(line)).path("error");
+                assertEquals(-32602, error.path("code").asInt(), line);
+                assertTrue(error.path("message").asText().contains("\"params."), line + " → " + error);
+            }
+        }
+        assertEquals(-32602, code("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"completion/complete\",\"params\":"
+                + "{\"ref\":{\"type\":\"ref/prompt\",\"name\":\"p\"},\"argument\":{\"name\":\"a\",\"value\":3}}}"));
+        assertTrue(JsonRpcLineCheck.problem("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"completion/complete\",\"params\":"
+                + "{\"ref\":{\"type\":\"ref/prompt\",\"name\":\"p\"},\"argument\":{\"name\":\"a\",\"value\":\"\"}}}")
+                .isEmpty());
+        assertTrue(JsonRpcLineCheck.problem("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}").isEmpty());
+    }
+
     private static int code(String line) {
         return JsonRpcLineCheck.problem(line).orElseThrow().path("error").path("code").asInt();
     }

@@ -133,6 +133,19 @@ class McpCompletionsTest {
     }
 
     @Test
+    void aLongTypedValueGetsNoSuggestionsRatherThanAHundredCopiesOfIt() {
+        McpCompletions c = completions(null);
+        Map<String, String> known = Map.of("application_id", sandbox.applicationId().toString());
+        String first = c.complete("event_types", "", known).values().get(0);
+        String justUnder = (first + ",").repeat(McpCompletions.MAX_TYPED_CHARS / (first.length() + 1));
+        assertFalse(c.complete("event_types", justUnder, known).values().isEmpty(), "a long but plausible list");
+        String tooLong = "x".repeat(McpCompletions.MAX_TYPED_CHARS - 1) + ",";
+        assertTrue(tooLong.length() == McpCompletions.MAX_TYPED_CHARS);
+        assertFalse(c.complete("event_types", tooLong, known).values().isEmpty());
+        assertEquals(0, c.complete("event_types", tooLong + "x".repeat(1_000_000), known).total());
+    }
+
+    @Test
     void specificationsCoverPromptsAndTemplatesWithCompletableArguments() {
         McpCompletions c = completions(null);
         ToolSurface full = Surfaces.full();
