@@ -37,7 +37,6 @@ public final class AttenuateCommand {
 
     public static final String NAME = "attenuate";
     /** Largest token read from stdin: Biscuit tokens are a few hundred bytes to a few KiB. */
-    public static final int MAX_STDIN_BYTES = 64 * 1024;
 
 
     private final Map<String, String> env;
@@ -100,12 +99,12 @@ public final class AttenuateCommand {
                 + " HOOK0_API_TOKEN_FILE are not set)");
         byte[] bytes;
         try {
-            bytes = stdin.readNBytes(MAX_STDIN_BYTES + 1);
+            bytes = stdin.readNBytes(TokenText.MAX_BYTES + 1);
         } catch (IOException e) {
             throw new ConfigException("cannot read the token from stdin: " + e.getClass().getSimpleName());
         }
-        if (bytes.length > MAX_STDIN_BYTES) {
-            throw new ConfigException("stdin holds more than " + MAX_STDIN_BYTES + " bytes: not a token");
+        if (bytes.length > TokenText.MAX_BYTES) {
+            throw new ConfigException("stdin holds more than " + TokenText.MAX_BYTES + " bytes: not a token");
         }
         String token = TokenText.normalize(new String(bytes, StandardCharsets.UTF_8));
         if (token == null) {

@@ -275,7 +275,15 @@ public final class ConfigParser {
                     + " like a token (" + TokenText.NOT_SHOWN + "); put the token in that file, or in HOOK0_API_TOKEN");
         }
         try {
-            String token = TokenText.normalize(Files.readString(Path.of(file), StandardCharsets.UTF_8));
+            byte[] bytes;
+            try (java.io.InputStream in = Files.newInputStream(Path.of(file))) {
+                bytes = in.readNBytes(TokenText.MAX_BYTES + 1); // a device or a huge file is not read to the end
+            }
+            if (bytes.length > TokenText.MAX_BYTES) {
+                throw new ConfigException(label + " " + file + " holds more than " + TokenText.MAX_BYTES
+                        + " bytes: not a token file. Name a file holding only the service token");
+            }
+            String token = TokenText.normalize(new String(bytes, StandardCharsets.UTF_8));
             if (token == null) {
                 throw new ConfigException(label + " " + file + " is empty: put the service token in it (Hook0"
                         + " dashboard: Organization → Service Tokens)");
@@ -314,6 +322,14 @@ public final class ConfigParser {
         }
         try {
             java.net.URI uri = java.net.URI.create(url);
+            if (uri.getRawUserInfo() != null) {
+                // Not shown: the part before @ is a password. Hook0 takes only the token, so it would be ignored,
+                // then printed wherever the URL is (an error message, get_token_info, check).
+                throw new ConfigException("HOOK0_API_URL must not hold a user name or password (the part before"
+                        + " @, not shown): Hook0 is authenticated by the service token alone; give the URL as "
+                        + uri.getScheme() + "://" + (uri.getHost() == null ? "host" : uri.getHost())
+                        + (uri.getPort() < 0 ? "" : ":" + uri.getPort()));
+            }
             if (uri.getHost() == null) {
                 throw new ConfigException("HOOK0_API_URL has no host: " + TokenText.quoted(raw));
             }

@@ -13,6 +13,9 @@ public final class TokenText {
     /** What an error message says instead of a value that looks like a token. */
     public static final String NOT_SHOWN = "value not shown: it looks like a token";
 
+    /** More than this is not a token (Hook0's are a few kilobytes at most): a file or stdin read stops here. */
+    public static final int MAX_BYTES = 64 * 1024;
+
     /** Shortest run of base64url/base64 characters taken for a token: Biscuit tokens are hundreds long. */
     static final int MIN_TOKEN_LENGTH = 40;
 

@@ -1,5 +1,7 @@
 package dev.hook0mcp.server.config;
 
+import dev.hook0mcp.server.token.TokenText;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -77,6 +79,14 @@ class ConfigParserTest {
     }
 
     @Test
+    void anApiUrlWithAUserAndPasswordIsRefusedWithoutShowingThem() {
+        String message = assertThrows(ConfigException.class,
+                () -> ConfigParser.normalizeApiUrl("https://user:s3cretpass@h.example:8443/api/v1")).getMessage();
+        assertTrue(message.contains("give the URL as https://h.example:8443"), message);
+        assertFalse(message.contains("s3cretpass") || message.contains("user:"), message);
+    }
+
+    @Test
     void flagsWinOverEnvironment() {
         Config c = parse(Map.of("HOOK0_API_URL", "https://env.example", "HOOK0_TIMEOUT_SECONDS", "5"),
                 "--api-url", "https://flag.example/api/v1", "--timeout=7", "--read-only", "--toolsets", "events, deliveries");
@@ -115,6 +125,18 @@ class ConfigParserTest {
         assertThrows(ConfigException.class,
                 () -> parse(Map.of("HOOK0_API_TOKEN_FILE", dir.resolve("missing").toString())));
         assertNull(parse(Map.of("HOOK0_API_TOKEN", "   ")).token());
+    }
+
+    @Test
+    void aTokenFileFarLargerThanATokenIsRefusedWithoutReadingItAll(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("huge");
+        Files.write(file, new byte[TokenText.MAX_BYTES + 1]);
+        String message = assertThrows(ConfigException.class,
+                () -> parse(Map.of("HOOK0_API_TOKEN_FILE", file.toString()))).getMessage();
+        assertTrue(message.contains("not a token file"), message);
+        if (Files.isReadable(Path.of("/dev/zero"))) { // endless: a read to the end would never return
+            assertThrows(ConfigException.class, () -> parse(Map.of("HOOK0_API_TOKEN_FILE", "/dev/zero")));
+        }
     }
 
     @Test
