@@ -1,5 +1,7 @@
 package dev.hook0mcp.server.engine;
 
+import dev.hook0mcp.server.token.TokenFingerprint;
+
 import dev.hook0mcp.server.access.CallerAccess;
 import dev.hook0mcp.server.access.ToolSurface;
 import dev.hook0mcp.server.hook0.Deadline;
@@ -65,6 +67,13 @@ public final class CallContext {
             access.tokenRejected();
         }
         return response;
+    }
+
+    /**
+     * Who is calling, to bind something handed out to this caller (the SHA-256 of the token: never the token).
+     */
+    public String callerKey() {
+        return TokenFingerprint.full(token);
     }
 
     /** {@code outcome} with this caller's token taken out wherever an answer echoed it ({@link TokenEcho}). */

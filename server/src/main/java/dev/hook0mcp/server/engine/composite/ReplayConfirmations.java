@@ -18,7 +18,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The confirmation a dry run of replay_failed_events hands out: an HMAC over the application and the sorted event
  * ids, keyed by a random key of this process, with its expiry, so it cannot be guessed. This server keeps the set
- * each one was issued for: it is good for exactly that set, once, for {@link #VALIDITY}.
+ * each one was issued for: it is good for exactly that set, once, for {@link #VALIDITY}, and only for the caller
+ * (token) whose dry run it came from: on a shared server it is not a ticket another caller can redeem.
  */
 final class ReplayConfirmations {
 
@@ -32,7 +33,7 @@ final class ReplayConfirmations {
     }
 
     /** What a valid confirmation stands for. */
-    record Issued(String applicationId, List<String> eventIds, Instant expires) {
+    record Issued(String applicationId, List<String> eventIds, Instant expires, String caller) {
     }
 
     /** Open confirmations (issued, unused, unexpired) kept at most; the oldest go first beyond that. */
@@ -40,12 +41,13 @@ final class ReplayConfirmations {
 
     private final Map<String, Issued> issued = new LinkedHashMap<>();
 
-    synchronized String issue(String applicationId, List<String> eventIds, Instant now) {
+    /** @param caller {@code CallContext.callerKey()} of the dry run's caller */
+    synchronized String issue(String applicationId, List<String> eventIds, String caller, Instant now) {
         purge(now);
         long expires = now.plus(VALIDITY).getEpochSecond();
         String confirmation = expires + "." + mac(applicationId, eventIds, expires);
         issued.put(confirmation, new Issued(applicationId, List.copyOf(new TreeSet<>(eventIds)),
-                Instant.ofEpochSecond(expires)));
+                Instant.ofEpochSecond(expires), caller));
         while (issued.size() > MAX_OPEN) {
             issued.remove(issued.keySet().iterator().next());
         }
@@ -53,7 +55,7 @@ final class ReplayConfirmations {
     }
 
     /** The set {@code confirmation} was issued for, used up by this call; or the reason it is not valid. */
-    synchronized Object redeem(String confirmation, String applicationId, Instant now) {
+    synchronized Object redeem(String confirmation, String applicationId, String caller, Instant now) {
         if (used.containsKey(confirmation)) {
             return "it was already used";
         }
@@ -64,6 +66,9 @@ final class ReplayConfirmations {
         if (!found.expires().isAfter(now)) {
             issued.remove(confirmation);
             return "it expired at " + found.expires() + " (valid " + VALIDITY.toMinutes() + " min): dry run again";
+        }
+        if (!found.caller().equals(caller)) {
+            return "it was issued to another token's dry run: dry run again with this token";
         }
         if (!found.applicationId().equals(applicationId)) {
             return "it was issued for application " + found.applicationId();

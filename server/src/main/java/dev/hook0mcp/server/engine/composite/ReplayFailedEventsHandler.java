@@ -56,7 +56,7 @@ public final class ReplayFailedEventsHandler implements ToolHandler {
         String confirmation = arguments.path("confirmation").asText(null);
 
         if (!dryRun && confirmation != null) {
-            Object redeemed = confirmations.redeem(confirmation, app, now);
+            Object redeemed = confirmations.redeem(confirmation, app, context.callerKey(), now);
             if (redeemed instanceof String why) {
                 return refused("Confirmation refused: " + why + ". Nothing was replayed.");
             }
@@ -81,7 +81,7 @@ public final class ReplayFailedEventsHandler implements ToolHandler {
         if (dryRun) {
             result.put("dry_run", true);
             if (!ids.isEmpty()) {
-                result.put("confirmation", confirmations.issue(app, ids, now));
+                result.put("confirmation", confirmations.issue(app, ids, context.callerKey(), now));
                 result.put("expires_at", now.plus(ReplayConfirmations.VALIDITY).toString());
             }
             result.put("message", ids.isEmpty() ? "Nothing to replay: no unresolved failure"
