@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public record Hook0Response(int status, Map<String, List<String>> headers, String body, String notRetried) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.hook0mcp.server.json.Json.MAPPER; // numbers kept as Hook0 wrote them
 
     public Hook0Response {
         headers = Map.copyOf(headers);

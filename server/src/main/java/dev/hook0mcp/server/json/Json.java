@@ -2,8 +2,11 @@ package dev.hook0mcp.server.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
@@ -15,7 +18,15 @@ import java.util.function.UnaryOperator;
 /** The one ObjectMapper of the engine and small helpers around it. */
 public final class Json {
 
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Numbers are kept as written: a float is read as a BigDecimal, not a double, so a payload's
+     * {@code 3.141592653589793238462643383279} or {@code 1e400} reaches Hook0 as given (a double made them
+     * {@code 3.141592653589793} and the string {@code "Infinity"}). Integers already keep every digit.
+     */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
 
     private Json() {}
 

@@ -1,5 +1,7 @@
 package dev.hook0mcp.server.it;
 
+import dev.hook0mcp.sandbox.store.SeedData;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -181,6 +183,32 @@ class StdioResilienceIT {
                     + sandbox.organizationId() + "\",\"name\":\"pair \\ud83d\\ude00 ok\"}}}");
             assertFalse(paired.at("/result/isError").asBoolean(), paired.toString());
             assertEquals("pair \uD83D\uDE00 ok", paired.at("/result/structuredContent/name").asText(), paired.toString());
+        }
+    }
+
+    @Test
+    void payloadNumbersReachHook0AsWrittenNotAsDoubles() throws Exception {
+        try (InProcessServer.Lines server = initialized()) {
+            sandbox.requestLog().clear();
+            JsonNode result = answer(server, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{"
+                    + "\"name\":\"ingest_event\",\"arguments\":{\"application_id\":\"" + sandbox.applicationId()
+                    + "\",\"event_type\":\"" + SeedData.INVOICE_PAID + "\",\"labels\":{\"env\":\"test\"},"
+                    + "\"payload_json\":{\"pi\":3.141592653589793238462643383279,\"big\":1e400,"
+                    + "\"amount\":12345678901234567890.5,\"count\":123456789012345678901234567890}}}}");
+            assertFalse(result.at("/result/isError").asBoolean(), result.toString());
+            String sent = sandbox.requestLog().entries().stream().filter(r -> r.method().equals("POST"))
+                    .map(r -> r.body()).findFirst().orElseThrow();
+            String payload = Results.JSON.readTree(sent).path("payload").asText();
+            JsonNode numbers = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .readTree(payload);
+            assertEquals(new java.math.BigDecimal("3.141592653589793238462643383279"), numbers.get("pi").decimalValue(),
+                    payload);
+            assertEquals(new java.math.BigDecimal("1e400"), numbers.get("big").decimalValue(), payload);
+            assertEquals(new java.math.BigDecimal("12345678901234567890.5"), numbers.get("amount").decimalValue(),
+                    payload);
+            assertEquals(new java.math.BigInteger("123456789012345678901234567890"), numbers.get("count").bigIntegerValue(),
+                    payload);
         }
     }
 
