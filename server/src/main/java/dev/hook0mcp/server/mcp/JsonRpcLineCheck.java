@@ -21,6 +21,30 @@ public final class JsonRpcLineCheck {
     /** One line, read as JSON once: the message, and the error response to send back instead when there is one. */
     public record Checked(JsonNode message, Optional<ObjectNode> problem) {}
 
+    /**
+     * The parse error for bytes that are not UTF-8 (e.g. a Latin-1 é), or empty. Decoding would put U+FFFD in
+     * their place and send that on to Hook0 as if it had been typed; only text that already holds U+FFFD is
+     * decoded a second time, strictly, to tell a typed one from a replaced one.
+     *
+     * @param decoded {@code bytes} as {@code new String(bytes, UTF_8)} gave them
+     */
+    public static Optional<ObjectNode> notUtf8(byte[] bytes, String decoded) {
+        if (decoded.indexOf('\uFFFD') < 0) {
+            return Optional.empty();
+        }
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        try {
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(in);
+            return Optional.empty();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return Optional.of(error(null, PARSE_ERROR, "Parse error: the message is not valid UTF-8 (at byte "
+                    + in.position() + "); send its text as UTF-8"));
+        }
+    }
+
     public static Checked check(String line) {
         JsonNode message;
         try {

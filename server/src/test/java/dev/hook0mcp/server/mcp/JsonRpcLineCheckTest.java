@@ -66,6 +66,18 @@ class JsonRpcLineCheckTest {
         assertTrue(JsonRpcLineCheck.problem("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}").isEmpty());
     }
 
+    @Test
+    void bytesThatAreNotUtf8AreAParseErrorWhileATypedReplacementCharacterIsNot() {
+        byte[] latin1 = "{\"name\":\"caf\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        String decoded = new String(latin1, java.nio.charset.StandardCharsets.UTF_8);
+        var error = JsonRpcLineCheck.notUtf8(latin1, decoded).orElseThrow().path("error");
+        assertEquals(-32700, error.path("code").asInt());
+        assertTrue(error.path("message").asText().contains("not valid UTF-8 (at byte 12)"), error.toString());
+
+        byte[] typed = "{\"name\":\"\ufffd caf\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(JsonRpcLineCheck.notUtf8(typed, new String(typed, java.nio.charset.StandardCharsets.UTF_8)).isEmpty());
+    }
+
     private static int code(String line) {
         return JsonRpcLineCheck.problem(line).orElseThrow().path("error").path("code").asInt();
     }

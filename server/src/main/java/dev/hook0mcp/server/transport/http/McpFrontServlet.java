@@ -1,6 +1,7 @@
 package dev.hook0mcp.server.transport.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hook0mcp.server.token.TokenFingerprint;
 import dev.hook0mcp.server.token.TokenText;
 import io.modelcontextprotocol.spec.ProtocolVersions;
@@ -350,7 +351,10 @@ final class McpFrontServlet extends HttpServlet {
 
     /** The message when it is one the SDK can take, as stdio checks it; otherwise answers 400 and gives null. */
     private static JsonNode checkedMessage(byte[] body, HttpServletResponse response) throws IOException {
-        JsonRpcLineCheck.Checked checked = JsonRpcLineCheck.check(new String(body, StandardCharsets.UTF_8));
+        String text = new String(body, StandardCharsets.UTF_8);
+        Optional<ObjectNode> notUtf8 = JsonRpcLineCheck.notUtf8(body, text);
+        JsonRpcLineCheck.Checked checked = notUtf8.isPresent() ? new JsonRpcLineCheck.Checked(null, notUtf8)
+                : JsonRpcLineCheck.check(text);
         if (checked.problem().isPresent()) {
             JsonRpcErrors.send(response, 400, checked.problem().get());
             return null;
