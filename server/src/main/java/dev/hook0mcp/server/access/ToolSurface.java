@@ -84,7 +84,7 @@ public final class ToolSurface {
 
     /** The compiled validator of an enabled tool's input schema, built on its first call and kept. */
     public Schema compiledInputSchema(String name) {
-        return compiledInputSchemas.computeIfAbsent(name, n -> JsonSchemas.compile(inputSchemas.get(n)));
+        return compiledInputSchemas.computeIfAbsent(name, n -> JsonSchemas.compileForArguments(inputSchemas.get(n)));
     }
 
     /** The property names of an enabled tool's input schema, in order. */

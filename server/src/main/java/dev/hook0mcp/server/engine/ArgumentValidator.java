@@ -23,7 +23,7 @@ public final class ArgumentValidator {
     public void validate(ObjectNode inputSchema, ObjectNode arguments) {
         List<String> names = new ArrayList<>();
         inputSchema.path("properties").fieldNames().forEachRemaining(names::add);
-        validate(names, JsonSchemas.compile(inputSchema), arguments);
+        validate(names, JsonSchemas.compileForArguments(inputSchema), arguments);
     }
 
     /** Checks arguments against a tool's input schema as this caller sees it (compiled once per surface). */

@@ -3,6 +3,7 @@ package dev.hook0mcp.server.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialects;
 import dev.hook0mcp.catalog.Uuids;
 import java.io.IOException;
@@ -15,7 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class JsonSchemas {
 
     private static final ConcurrentHashMap<String, Schema> COMPILED = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, Schema> COMPILED_FOR_ARGUMENTS = new ConcurrentHashMap<>();
     private static volatile SchemaRegistry registry;
+    private static volatile SchemaRegistry argumentRegistry;
 
     private JsonSchemas() {}
 
@@ -39,14 +42,39 @@ public final class JsonSchemas {
                     + "\"additionalProperties\":{\"type\":\"integer\"}}}}");
             JsonNode instance = Json.MAPPER.readTree("{\"id\":\"" + Uuids.EXAMPLE + "\",\"at\":\"2026-12-02T04:29:07Z\","
                     + "\"tags\":[\"a\"],\"labels\":{\"x\":1}}");
-            return registry().getSchema(schema).validate(instance).isEmpty();
+            return argumentRegistry().getSchema(schema).validate(instance).isEmpty();
         } catch (IOException | RuntimeException e) {
             return false; // the first call sets the validator up itself and reports what goes wrong
         }
     }
 
+    /** For results (structured output): {@code format} is an annotation, as 2020-12 has it by default. */
     public static Schema compile(JsonNode schema) {
         return COMPILED.computeIfAbsent(schema.toString(), key -> registry().getSchema(schema));
+    }
+
+    /**
+     * For arguments: {@code format} is also checked ({@code "date-time"} must be RFC 3339, with its offset), so a
+     * malformed date is refused naming its argument instead of reaching Hook0 as a 400 "Query deserialize error".
+     * Results keep {@link #compile}: what Hook0 answers is shown as it is.
+     */
+    public static Schema compileForArguments(JsonNode schema) {
+        return COMPILED_FOR_ARGUMENTS.computeIfAbsent(schema.toString(), key -> argumentRegistry().getSchema(schema));
+    }
+
+    private static SchemaRegistry argumentRegistry() {
+        SchemaRegistry r = argumentRegistry;
+        if (r == null) {
+            synchronized (JsonSchemas.class) {
+                r = argumentRegistry;
+                if (r == null) {
+                    r = SchemaRegistry.withDefaultDialect(Dialects.getDraft202012(), builder -> builder
+                            .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+                    argumentRegistry = r;
+                }
+            }
+        }
+        return r;
     }
 
     private static SchemaRegistry registry() {

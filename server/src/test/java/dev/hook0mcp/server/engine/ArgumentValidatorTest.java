@@ -75,4 +75,19 @@ class ArgumentValidatorTest {
         assertDoesNotThrow(() -> validator.validate(schema,
                 parse("{" + valid + ",\"name\":\"smile \\ud83d\\ude00\"}")), "a surrogate pair is fine");
     }
+
+    @Test
+    void aDateTimeArgumentMustBeRfc3339WithItsOffset() {
+        ObjectNode window = parse("""
+                {"type":"object","additionalProperties":false,
+                 "properties":{"min_created_at":{"type":"string","format":"date-time"}}}
+                """);
+        assertDoesNotThrow(() -> validator.validate(window, parse("{\"min_created_at\":\"2026-12-03T10:00:00Z\"}")));
+        assertDoesNotThrow(() -> validator.validate(window, parse("{\"min_created_at\":\"2026-12-03T10:00:00.5+02:00\"}")));
+        for (String bad : new String[] {"garbage", "2026-12-03T10:00:00", "2026-13-45T10:00:00Z"}) {
+            String m = assertThrows(ArgumentException.class,
+                    () -> validator.validate(window, parse("{\"min_created_at\":\"" + bad + "\"}"))).getMessage();
+            assertTrue(m.contains("argument 'min_created_at'"), bad + " → " + m);
+        }
+    }
 }
