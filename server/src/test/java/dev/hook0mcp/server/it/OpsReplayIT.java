@@ -96,6 +96,12 @@ class OpsReplayIT {
             assertTrue(Boolean.TRUE.equals(reused.isError()), reused.toString());
             assertTrue(text(reused).contains("already used"), text(reused));
             assertEquals(after, sandbox.stateDigest(), "a reused confirmation replays nothing");
+
+            sandbox.requestLog().clear();
+            McpSchema.CallToolResult backwards = client.callTool(new McpSchema.CallToolRequest("replay_failed_events",
+                    Map.of("application_id", app, "since", "2026-12-02T00:00:00Z", "until", "2026-12-01T00:00:00Z")));
+            assertTrue(Boolean.TRUE.equals(backwards.isError()), backwards.toString());
+            assertEquals(List.of(), sandbox.requestLog().entries(), "a window ending before it starts sends nothing");
         }
     }
 

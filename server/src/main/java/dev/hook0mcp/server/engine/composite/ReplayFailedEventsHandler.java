@@ -297,6 +297,9 @@ public final class ReplayFailedEventsHandler implements ToolHandler {
             CallContext context) throws Hook0TransportException {
         Plan plan = new Plan();
         plan.header.put("now", now.toString());
+        JsonNode given = arguments.get("event_ids");
+        boolean byIds = given != null && given.isArray() && !given.isEmpty();
+        DeliveryWindow window = byIds ? null : DeliveryWindow.of(arguments, now); // a bad window: nothing sent
         ObjectNode appArgs = Json.object().put("application_id", app);
         Hook0Response subs = context.send(RequestBuilder.build(routes.get(2), appArgs));
         if (!subs.isSuccess()) {
@@ -305,8 +308,7 @@ public final class ReplayFailedEventsHandler implements ToolHandler {
         }
         SuccessBody.array(subs).forEach(plan.subscriptions::add);
 
-        JsonNode given = arguments.get("event_ids");
-        if (given != null && given.isArray() && !given.isEmpty()) {
+        if (byIds) {
             Set<String> ids = new TreeSet<>();
             given.forEach(id -> ids.add(id.asText().toLowerCase()));
             for (String id : ids) {
@@ -326,7 +328,6 @@ public final class ReplayFailedEventsHandler implements ToolHandler {
             return plan;
         }
 
-        DeliveryWindow window = DeliveryWindow.of(arguments, now);
         window.describe(plan.header);
         AttemptWalk.Result walk = AttemptWalk.walk(tool, routes.get(1), AttemptWalk.pageArguments(app, window, arguments),
                 AttemptWalk.DEFAULT_CAP, context, arguments);
