@@ -32,7 +32,7 @@ public record AttenuateOptions(AttenuationBlock block, List<String> serverArgs, 
 
             Restrictions (at least one):
               --application UUID     only this application (organization-level actions are then refused)
-              --expires WHEN         refused from then on: 30d, 12h, 90m, 45s, or 2027-01-01T00:00:00Z
+              --expires WHEN         refused from then on: 30d, 12h, 90m, 300s (at least 1m), or 2027-01-01T00:00:00Z
               --read-only            only the 15 actions of Hook0's documented read-only claim
               --allow ACTION,...     only these Hook0 actions (e.g. event:ingest); with --read-only: the claim
                                      plus these

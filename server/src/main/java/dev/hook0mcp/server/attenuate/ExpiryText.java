@@ -13,14 +13,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The value of {@code --expires}: a duration from now ({@code 30d}, {@code 12h}, {@code 90m}, {@code 45s}) or a
+ * The value of {@code --expires}: a duration from now ({@code 30d}, {@code 12h}, {@code 90m}, {@code 300s}) or a
  * date-time ({@code 2027-01-01T00:00:00Z}, an offset such as {@code +02:00}, or a bare date meaning its midnight
- * UTC). Second precision, as Hook0 compares times; it must lie in the future.
+ * UTC). Second precision, as Hook0 compares times; it must lie at least {@link #MIN_DURATION} ahead.
  */
 final class ExpiryText {
 
     /** Longest duration accepted: past ten years a typo is likelier than an intent. */
     static final Duration MAX_DURATION = Duration.ofDays(3660);
+
+    /** Shortest validity accepted: a token that expires before it is configured is of no use to anyone. */
+    static final Duration MIN_DURATION = Duration.ofMinutes(1);
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})([dhms])");
 
@@ -33,6 +36,10 @@ final class ExpiryText {
         if (!at.isAfter(now)) {
             throw new ConfigException("--expires " + value + " is not in the future (now is "
                     + now.truncatedTo(ChronoUnit.SECONDS) + ")");
+        }
+        if (at.isBefore(now.plus(MIN_DURATION))) {
+            throw new ConfigException("--expires " + value + " leaves the token less than a minute: it would expire"
+                    + " before a client is configured with it; give at least 1m");
         }
         return at;
     }
@@ -60,7 +67,7 @@ final class ExpiryText {
             try {
                 return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException notDate) {
-                throw new ConfigException("--expires must be a duration such as 30d, 12h, 90m or 45s, or a date-time"
+                throw new ConfigException("--expires must be a duration such as 30d, 12h, 90m or 300s (at least 1m), or a date-time"
                         + " such as 2027-01-01T00:00:00Z, not '" + value + "'");
             }
         }

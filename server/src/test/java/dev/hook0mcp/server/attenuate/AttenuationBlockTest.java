@@ -31,7 +31,9 @@ class AttenuationBlockTest {
     void expiresTakesDurationsAndDateTimes() {
         assertEquals(Instant.parse("2026-12-31T12:00:01Z"), ExpiryText.parse("30d", NOW));
         assertEquals(Instant.parse("2026-12-02T00:00:01Z"), ExpiryText.parse("12h", NOW));
-        assertEquals(Instant.parse("2026-12-01T12:00:03Z"), ExpiryText.parse("2s", NOW), "rounded up, never shorter");
+        assertEquals(Instant.parse("2026-12-01T12:01:02Z"), ExpiryText.parse("61s", NOW), "rounded up, never shorter");
+        assertThrows(ConfigException.class, () -> ExpiryText.parse("59s", NOW), "expires before it is of use");
+        assertThrows(ConfigException.class, () -> ExpiryText.parse("0s", NOW));
         assertEquals(Instant.parse("2027-01-01T00:00:00Z"), ExpiryText.parse("2027-01-01T00:00:00Z", NOW));
         assertEquals(Instant.parse("2026-12-31T22:00:00Z"), ExpiryText.parse("2027-01-01T00:00:00+02:00", NOW));
         assertEquals(Instant.parse("2027-01-01T00:00:00Z"), ExpiryText.parse("2027-01-01", NOW));
