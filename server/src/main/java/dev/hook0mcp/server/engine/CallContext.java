@@ -81,6 +81,11 @@ public final class CallContext {
         return TokenEcho.mask(outcome, token);
     }
 
+    /** {@code text} (e.g. a protocol error quoting what the caller sent) with this caller's token masked. */
+    public String withoutToken(String text) {
+        return TokenEcho.mask(text, token);
+    }
+
     public Interaction interaction() {
         return interaction;
     }

@@ -97,21 +97,25 @@ public final class McpResources {
         try {
             arguments = ResourceTable.arguments(entry, uri);
         } catch (ResourceTable.BadUri e) {
-            ExchangeAudit.begin(audit, exchange, AuditedCall.Kind.RESOURCE, uri, Map.of(), List.of())
+            ExchangeAudit.begin(audit, exchange, AuditedCall.Kind.RESOURCE, context.withoutToken(uri), Map.of(),
+                    List.of())
                     .end(ToolOutcome.Kind.ERROR);
+            // a token pasted into the URI is not sent back (the tool results mask it the same way)
             throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS)
-                    .message("Invalid resource URI: " + e.getMessage() + "; nothing was sent to Hook0")
-                    .data(Map.of("uri", uri == null ? "" : ResourceTable.printable(uri), "template", entry.uriTemplate()))
+                    .message(context.withoutToken("Invalid resource URI: " + e.getMessage()
+                            + "; nothing was sent to Hook0"))
+                    .data(Map.of("uri", uri == null ? "" : context.withoutToken(ResourceTable.printable(uri)),
+                            "template", entry.uriTemplate()))
                     .build();
         }
-        AuditedCall audited = ExchangeAudit.begin(audit, exchange, AuditedCall.Kind.RESOURCE, uri, arguments,
-                List.of());
+        AuditedCall audited = ExchangeAudit.begin(audit, exchange, AuditedCall.Kind.RESOURCE,
+                context.withoutToken(uri), arguments, List.of());
         ToolOutcome.Kind ended = ToolOutcome.Kind.ERROR;
         try {
             ToolOutcome outcome = executor.call(entry.tool(), arguments, context.withJournal(audited.journal()));
             ended = outcome.kind();
             if (outcome.error()) {
-                throw failure(uri, entry, outcome.structured());
+                throw failure(context.withoutToken(uri), entry, outcome.structured());
             }
             return new McpSchema.ReadResourceResult(List.of(
                     new McpSchema.TextResourceContents(uri, MIME_TYPE, Json.compact(outcome.structured()))));

@@ -26,7 +26,11 @@ public final class TokenEcho {
         return new ToolOutcome(outcome.kind(), structured, mask(outcome.text(), token));
     }
 
-    static String mask(String text, String token) {
+    /** {@code text} with the token (or a run of its first characters) masked; {@code text} when it holds none. */
+    public static String mask(String text, String token) {
+        if (text == null || token == null || token.length() < MIN_RUN) {
+            return text;
+        }
         String start = token.substring(0, MIN_RUN);
         StringBuilder out = new StringBuilder(text.length());
         int from = 0;

@@ -1,6 +1,7 @@
 package dev.hook0mcp.server.mcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,6 +48,18 @@ class McpResourcesTest {
                 Surfaces.context(Surfaces.full())));
         assertEquals(McpSchema.ErrorCodes.INVALID_PARAMS, e.getJsonRpcError().code());
         assertTrue(e.getMessage().contains("nothing was sent to Hook0"), e.getMessage());
+    }
+
+    @Test
+    void aTokenPastedIntoAUriIsNotSentBack() {
+        ResourceTable.Entry entry = ResourceTable.byTemplate("hook0://applications/{application_id}").orElseThrow();
+        String token = "EoUCCpoBCgR0eXBlCg5zZXJ2aWNlX2FjY2VzcwoIdG9rZW5faWQKCmNyZWF0ZWRfYXQ";
+        McpError e = assertThrows(McpError.class, () -> McpResources.read(entry, "hook0://applications/" + token,
+                executor, Surfaces.context(Surfaces.full(), "http://127.0.0.1:9", token)));
+        assertEquals(McpSchema.ErrorCodes.INVALID_PARAMS, e.getJsonRpcError().code());
+        String said = e.getMessage() + " " + e.getJsonRpcError().data();
+        assertFalse(said.contains(token.substring(0, 24)), said);
+        assertTrue(said.contains("[the caller's token, removed]"), said);
     }
 
     @Test
