@@ -55,6 +55,8 @@ final class McpFrontServlet extends HttpServlet {
     private final HealthEndpoints health;
     private final ServerMetrics metrics;
     private final ClientAddress clientAddress;
+    /** Legacy SSE sessions whose client has sent notifications/initialized. */
+    private final java.util.Set<String> initializedSse = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** @param metrics null when metrics are off (then /metrics is a 404 like any unknown path) */
     McpFrontServlet(Transport transport, ServerHttpHeaderValidator security, int maxRequestBytes,
@@ -209,7 +211,7 @@ final class McpFrontServlet extends HttpServlet {
             return;
         }
         if (sse) {
-            serveSse(request, response, caller, endpoint, body);
+            serveSse(request, response, caller, endpoint, body, message);
         } else if (stateless) {
             SdkResponse sdk = new SdkResponse(response, false, sid -> { }).coalescingFinalResponse();
             endpoint.transport().service(new BufferedBodyRequest(request, body), sdk);
@@ -269,7 +271,7 @@ final class McpFrontServlet extends HttpServlet {
     }
 
     private void serveSse(HttpServletRequest request, HttpServletResponse response, Caller caller,
-            CallerEndpoint endpoint, byte[] body) throws ServletException, IOException {
+            CallerEndpoint endpoint, byte[] body, JsonNode message) throws ServletException, IOException {
         if (request.getMethod().equals("GET")) {
             if (!admitted(caller, response, null)) {
                 return;
@@ -287,7 +289,10 @@ final class McpFrontServlet extends HttpServlet {
                     sessions.release(caller.tokenKey());
                 } else if (request.isAsyncStarted()) {
                     String sid = opened[0];
-                    request.getAsyncContext().addListener(AsyncEnd.of(() -> sessions.closed(sid)));
+                    request.getAsyncContext().addListener(AsyncEnd.of(() -> {
+                        sessions.closed(sid);
+                        initializedSse.remove(sid);
+                    }));
                 } else {
                     sessions.closed(opened[0]);
                 }
@@ -301,6 +306,18 @@ final class McpFrontServlet extends HttpServlet {
             JsonRpcErrors.send(response, 404, JsonRpcErrors.SESSION_NOT_FOUND,
                     "Session not found: open GET " + EndpointFactory.SSE_PATH + " and post to the endpoint it gives");
             return;
+        }
+        String rpcMethod = message.path("method").asText("");
+        if (message.has("id") && !rpcMethod.isEmpty() && !rpcMethod.equals("initialize") && !rpcMethod.equals("ping")
+                && !initializedSse.contains(sessionId)) {
+            // The SDK would hold this POST until notifications/initialized, for ever if it never comes.
+            JsonRpcErrors.send(response, 400, JsonRpcErrors.body(message.get("id"), JsonRpcErrors.INVALID_REQUEST,
+                    "Invalid Request: send notifications/initialized (after the initialize answer) before "
+                            + TokenText.quoted(rpcMethod)));
+            return;
+        }
+        if (rpcMethod.equals("notifications/initialized") && !message.has("id")) {
+            initializedSse.add(sessionId); // before the SDK sees it: a request right behind it is then let through
         }
         SdkResponse sdk = new SdkResponse(response, false, sid -> { });
         endpoint.transport().service(new BufferedBodyRequest(request, body), sdk);

@@ -39,6 +39,25 @@ class SseSessionBindingIT {
                 assertTrue(status == 200 || status == 202, "the owner's post answered " + status);
             }
             assertTrue(stream.readUntil("\"id\":5").contains("\"id\":5"), "the owner's initialize was not answered");
+
+            // Before notifications/initialized the SDK would hold a request for ever: it is refused at once.
+            try (RawHttp owner = new RawHttp("127.0.0.1", port)) {
+                owner.write(RawHttp.request("POST", target, port,
+                        "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/list\"}"));
+                String answer = owner.readUntil("}}");
+                assertTrue(answer.startsWith("HTTP/1.1 400") && answer.contains("notifications/initialized"), answer);
+            }
+            try (RawHttp owner = new RawHttp("127.0.0.1", port)) {
+                owner.write(RawHttp.request("POST", target, port,
+                        "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}"));
+                assertTrue(owner.status() / 100 == 2);
+            }
+            try (RawHttp owner = new RawHttp("127.0.0.1", port)) {
+                owner.write(RawHttp.request("POST", target, port,
+                        "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/list\"}"));
+                assertTrue(owner.status() / 100 == 2);
+            }
+            assertTrue(stream.readUntil("\"id\":7").contains("\"tools\""), "tools/list answered once initialized");
         }
     }
 }
