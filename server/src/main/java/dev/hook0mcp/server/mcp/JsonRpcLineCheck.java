@@ -2,6 +2,7 @@ package dev.hook0mcp.server.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hook0mcp.catalog.ToolCatalog;
 import dev.hook0mcp.server.json.Json;
 import java.util.Optional;
 
@@ -45,10 +46,14 @@ public final class JsonRpcLineCheck {
         }
     }
 
+    /** One JSON value per line: {@code {..}{..}} is not two messages, and the second is not silently dropped. */
+    private static final com.fasterxml.jackson.databind.ObjectReader ONE_VALUE = Json.MAPPER.reader()
+            .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     public static Checked check(String line) {
         JsonNode message;
         try {
-            message = Json.MAPPER.readTree(line);
+            message = ONE_VALUE.readTree(line);
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
             // valid JSON, perhaps, but past Jackson's limits (nesting depth, number or string length)
             return new Checked(null, Optional.of(error(null, INVALID_REQUEST, "Invalid Request: the message exceeds"
@@ -115,6 +120,10 @@ public final class JsonRpcLineCheck {
                 if (!params.get("name").isTextual()) {
                     yield Optional.of("\"name\" must be a string");
                 }
+                if (method.equals("tools/call") && ToolCatalog.standard().find(params.get("name").asText()).isEmpty()) {
+                    yield Optional.of("unknown tool " + shown(params.get("name").asText())
+                            + ": not one of this server's tools (tools/list lists them)");
+                }
                 JsonNode arguments = params.get("arguments");
                 if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
                     yield Optional.of("\"arguments\" must be an object (a JSON object of argument names to values)");
@@ -140,6 +149,13 @@ public final class JsonRpcLineCheck {
             }
             default -> Optional.empty();
         };
+    }
+
+    /** A name as an error message quotes it: printable, and at most 64 characters of it. */
+    private static String shown(String name) {
+        String printable = name.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .limit(64).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return "'" + printable + (name.codePointCount(0, name.length()) > 64 ? "…" : "") + "'";
     }
 
     public static ObjectNode error(JsonNode id, int code, String message) {

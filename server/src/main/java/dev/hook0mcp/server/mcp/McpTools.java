@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * <p>Every catalogue tool is registered, but {@code tools/list} shows only those this token gets ({@link #listed}).
  * A client may still call a hidden one by name; the engine then answers with a tool result saying why (e.g.
  * "read-only token: event:ingest is not allowed") and sends nothing to Hook0, on every transport, where the SDK
- * alone would answer "unknown tool". Names outside the catalogue still get the SDK's protocol error.
+ * alone would answer "unknown tool". Names outside the catalogue get a -32602 protocol error naming them
+ * ({@link JsonRpcLineCheck}).
  *
  * <p>Every call that reaches a tool here, offered or not, is one record of the caller's audit log.
  */

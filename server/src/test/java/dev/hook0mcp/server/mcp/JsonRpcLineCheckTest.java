@@ -45,7 +45,7 @@ class JsonRpcLineCheckTest {
                 + "{\"name\":\"x\",\"arguments\":[]}}"));
         assertEquals(-32602, code("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"resources/read\",\"params\":{\"uri\":2}}"));
         assertTrue(JsonRpcLineCheck.problem("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":"
-                + "{\"name\":\"x\",\"arguments\":{}}}").isEmpty());
+                + "{\"name\":\"get_token_info\",\"arguments\":{}}}").isEmpty());
     }
 
     @Test
@@ -76,6 +76,25 @@ class JsonRpcLineCheckTest {
 
         byte[] typed = "{\"name\":\"\ufffd caf\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(JsonRpcLineCheck.notUtf8(typed, new String(typed, java.nio.charset.StandardCharsets.UTF_8)).isEmpty());
+    }
+
+    @Test
+    void twoMessagesOnOneLineAreAParseErrorNotOneMessageAndADroppedOne() {
+        assertEquals(-32700, code("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"
+                + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}"));
+        assertTrue(JsonRpcLineCheck.problem("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}  \r").isEmpty());
+    }
+
+    @Test
+    void aToolNameOutsideTheCatalogueIsNamedShortlyInTheError() {
+        var error = JsonRpcLineCheck.problem("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"" + "x".repeat(100_000) + "\"}}").orElseThrow().path("error");
+        assertEquals(-32602, error.path("code").asInt());
+        String message = error.path("message").asText();
+        assertTrue(message.startsWith("Invalid params: unknown tool 'xxxx") && message.contains("…'"), message);
+        assertTrue(message.length() < 200, message);
+        assertTrue(JsonRpcLineCheck.problem("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"get_token_info\"}}").isEmpty(), "a catalogue tool, hidden or not, goes on");
     }
 
     private static int code(String line) {
