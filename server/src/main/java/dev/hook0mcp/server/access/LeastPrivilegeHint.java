@@ -27,7 +27,7 @@ public final class LeastPrivilegeHint {
         }
         return Optional.of("This is a root service token: it has full access to organization "
                 + facts.organizationId() + ", service tokens included. To give an assistant less, make a narrower"
-                + " token with the same HOOK0_API_TOKEN set (add --read-only to keep it from changing anything): "
-                + COMMAND + " — then configure the server with the new token.");
+                + " token (attenuate reads this one from HOOK0_API_TOKEN or stdin; add --read-only to keep it from"
+                + " changing anything): " + COMMAND + " — then configure the server with the new token.");
     }
 }
