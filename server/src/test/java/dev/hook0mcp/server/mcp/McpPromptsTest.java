@@ -77,6 +77,12 @@ class McpPromptsTest {
         McpError e = assertThrows(McpError.class, () -> McpPrompts.get("debug_event_delivery", Map.of("event_id", EVENT),
                 Surfaces.context(Surfaces.full())));
         assertTrue(e.getMessage().contains("missing argument application_id"), e.getMessage());
+
+        String other = "0195a3c1-7f00-7000-8000-00000000ffff";
+        McpError notMine = assertThrows(McpError.class, () -> McpPrompts.get("triage_webhooks",
+                Map.of("application_id", other), Surfaces.context(Surfaces.oneApplication())));
+        assertTrue(notMine.getMessage().contains("application_id " + other + " is not this token's")
+                && notMine.getMessage().contains(Surfaces.APP), notMine.getMessage());
     }
 
     @Test

@@ -69,8 +69,20 @@ public final class PromptArguments {
         return uuidOr("organization_id", defaults.organizationId());
     }
 
+    /** The given UUID, or the token's own; another than the token's own is refused, as its tools would be. */
     private String uuidOr(String name, String tokenDefault) {
-        return !values.containsKey(name) && tokenDefault != null ? tokenDefault : uuid(name);
+        if (tokenDefault == null) {
+            return uuid(name);
+        }
+        if (!values.containsKey(name)) {
+            return tokenDefault;
+        }
+        String given = uuid(name);
+        if (!given.equalsIgnoreCase(tokenDefault)) {
+            throw invalid(name + " " + given + " is not this token's: the token is limited to " + tokenDefault
+                    + " (leave " + name + " out to use it)");
+        }
+        return given;
     }
 
     /** A UUID argument, lower-cased. */
