@@ -12,6 +12,8 @@ import dev.hook0mcp.server.token.TokenSignature;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Decides, offline, whether a bearer token never seen before may get an endpoint (and so cost a probe of Hook0):
@@ -35,12 +37,20 @@ final class TokenGate {
         this.clock = clock;
     }
 
+    /** An Authorization scheme other than Bearer: a word, then a space (a token itself has no space). */
+    private static final Pattern OTHER_SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9-]{1,20})\\s+\\S");
+
     /** Why the token may not get an endpoint, or empty when it may. */
     Optional<String> refusal(String token) {
         TokenFacts facts;
         try {
             facts = TokenReader.read(token);
         } catch (TokenFormatException e) {
+            Matcher scheme = OTHER_SCHEME.matcher(token);
+            if (scheme.lookingAt()) { // e.g. Authorization: Basic … (a browser's or a proxy's credentials)
+                return Optional.of("the Authorization header uses the " + scheme.group(1) + " scheme; send a Hook0"
+                        + " service token as Authorization: Bearer <token>");
+            }
             return Optional.of("the bearer token is unreadable: " + e.getMessage()
                     + ". Send a Hook0 service token as Authorization: Bearer <token>");
         }

@@ -71,6 +71,12 @@ class TokenGateIT {
                         : token == expired ? "expired" : "unreadable"), why);
                 assertEquals(0, requestsWith(token), "a probe reached Hook0 with a refused token");
             }
+            // what is left once "Bearer " is taken off is read as the token: here, another scheme's credentials
+            HttpResponse<String> basic = HttpCallers.post(server, "Basic dXNlcjpwYXNzd29yZA==", null,
+                    HttpCallers.INITIALIZE);
+            assertEquals(401, basic.statusCode(), basic.body());
+            String why = error(basic).path("error").path("message").asText();
+            assertTrue(why.contains("uses the Basic scheme") && why.contains("Authorization: Bearer <token>"), why);
         }
     }
 
