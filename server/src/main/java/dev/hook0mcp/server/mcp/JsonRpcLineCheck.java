@@ -96,6 +96,12 @@ public final class JsonRpcLineCheck {
             if (params != null && !params.isNull() && !params.isObject()) {
                 return Optional.of(error(replyId, INVALID_PARAMS, "Invalid params: \"params\" must be an object"));
             }
+            JsonNode progressToken = params == null ? null : params.path("_meta").get("progressToken");
+            if (progressToken != null && !progressToken.isTextual()
+                    && !(progressToken.isIntegralNumber() && progressToken.canConvertToLong())) {
+                return Optional.of(error(replyId, INVALID_PARAMS,
+                        "Invalid params: \"_meta.progressToken\" must be a string or an integer"));
+            }
             return paramsProblem(method.asText(), params).map(p -> error(replyId, INVALID_PARAMS, "Invalid params: " + p));
         }
         if (id != null && (message.has("result") || message.has("error"))) {

@@ -97,6 +97,18 @@ class JsonRpcLineCheckTest {
                 + "{\"name\":\"get_token_info\"}}").isEmpty(), "a catalogue tool, hidden or not, goes on");
     }
 
+    @Test
+    void aProgressTokenIsAStringOrAnInteger() {
+        String call = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"get_token_info\","
+                + "\"_meta\":{\"progressToken\":";
+        for (String bad : new String[] {"{}", "[]", "1.5", "true"}) {
+            assertEquals(-32602, code(call + bad + "}}}"), bad);
+        }
+        for (String good : new String[] {"\"p-1\"", "7"}) {
+            assertTrue(JsonRpcLineCheck.problem(call + good + "}}}").isEmpty(), good);
+        }
+    }
+
     private static int code(String line) {
         return JsonRpcLineCheck.problem(line).orElseThrow().path("error").path("code").asInt();
     }
