@@ -40,9 +40,9 @@ class JsonRpcLineCheckTest {
                 .isEmpty());
         assertEquals(-32602, code("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":1}}"));
         assertEquals(-32602, code("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":"
-                + "{\"name\":\"x\",\"arguments\":\"{}\"}}"));
+                + "{\"name\":\"get_token_info\",\"arguments\":\"{}\"}}"));
         assertEquals(-32602, code("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"prompts/get\",\"params\":"
-                + "{\"name\":\"x\",\"arguments\":[]}}"));
+                + "{\"name\":\"get_token_info\",\"arguments\":[]}}"));
         assertEquals(-32602, code("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"resources/read\",\"params\":{\"uri\":2}}"));
         assertTrue(JsonRpcLineCheck.problem("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":"
                 + "{\"name\":\"get_token_info\",\"arguments\":{}}}").isEmpty());

@@ -49,7 +49,7 @@ class StdioGuardTest {
     @Test
     void beforeInitializationAPingIsAnsweredHereAndOtherRequestsAreRefused() throws Exception {
         String input = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}\n"
-                + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"x\"}}\n"
+                + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"get_token_info\"}}\n"
                 + INITIALIZE
                 + "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}\n"
                 + INITIALIZED
