@@ -17,8 +17,6 @@ public final class JsonSchemas {
 
     private static final ConcurrentHashMap<String, Schema> COMPILED = new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<String, Schema> COMPILED_FOR_ARGUMENTS = new ConcurrentHashMap<>();
-    private static volatile SchemaRegistry registry;
-    private static volatile SchemaRegistry argumentRegistry;
 
     private JsonSchemas() {}
 
@@ -63,31 +61,21 @@ public final class JsonSchemas {
     }
 
     private static SchemaRegistry argumentRegistry() {
-        SchemaRegistry r = argumentRegistry;
-        if (r == null) {
-            synchronized (JsonSchemas.class) {
-                r = argumentRegistry;
-                if (r == null) {
-                    r = SchemaRegistry.withDefaultDialect(Dialects.getDraft202012(), builder -> builder
-                            .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
-                    argumentRegistry = r;
-                }
-            }
-        }
-        return r;
+        return ArgumentRegistry.INSTANCE;
     }
 
     private static SchemaRegistry registry() {
-        SchemaRegistry r = registry;
-        if (r == null) {
-            synchronized (JsonSchemas.class) {
-                r = registry;
-                if (r == null) {
-                    r = SchemaRegistry.withDefaultDialect(Dialects.getDraft202012());
-                    registry = r;
-                }
-            }
-        }
-        return r;
+        return ResultRegistry.INSTANCE;
+    }
+
+    /** Made on first use (the JVM initialises a holder class once, when it is first read). */
+    private static final class ResultRegistry {
+        static final SchemaRegistry INSTANCE = SchemaRegistry.withDefaultDialect(Dialects.getDraft202012());
+    }
+
+    private static final class ArgumentRegistry {
+        static final SchemaRegistry INSTANCE = SchemaRegistry.withDefaultDialect(Dialects.getDraft202012(),
+                builder -> builder.schemaRegistryConfig(
+                        SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
     }
 }
