@@ -142,6 +142,8 @@ public final class JsonRpcLineCheck {
                 }
                 yield params.get("uri").isTextual() ? Optional.empty() : Optional.of("\"uri\" must be a string");
             }
+            case "logging/setLevel" -> none || !params.path("level").isTextual()
+                    ? Optional.of("\"params.level\" is required: a log level such as \"info\"") : Optional.empty();
             case "completion/complete" -> {
                 if (none || !params.path("ref").isObject() || !params.path("ref").path("type").isTextual()) {
                     yield Optional.of("\"params.ref\" must be an object with a \"type\" (ref/prompt or ref/resource)");

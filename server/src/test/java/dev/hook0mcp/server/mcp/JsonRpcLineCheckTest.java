@@ -50,7 +50,8 @@ class JsonRpcLineCheckTest {
 
     @Test
     void methodsThatNeedParamsAreRefusedWithoutThemNamingWhatIsMissing() {
-        for (String method : new String[] {"tools/call", "prompts/get", "resources/read", "completion/complete"}) {
+        for (String method : new String[] {"tools/call", "prompts/get", "resources/read", "completion/complete",
+                "logging/setLevel"}) {
             for (String params : new String[] {"", ",\"params\":null", ",\"params\":{}"}) {
                 String line = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"" + method + "\"" + params + "}";
                 var error = JsonRpcLineCheck.problem(line).orElseThrow(() -> new AssertionError(line)).path("error");
