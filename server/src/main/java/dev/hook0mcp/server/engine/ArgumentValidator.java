@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -52,6 +55,34 @@ public final class ArgumentValidator {
         }
         if (!problems.isEmpty()) {
             throw new ArgumentException(problems);
+        }
+        backwardsRanges(arguments, problems);
+        if (!problems.isEmpty()) {
+            throw new ArgumentException(problems);
+        }
+    }
+
+    /**
+     * A {@code min_X} after its {@code max_X} (date-times, once they are known to be valid) selects nothing: Hook0
+     * would answer an empty list, which reads as "there is none" rather than "the range is backwards".
+     */
+    private static void backwardsRanges(ObjectNode arguments, List<String> problems) {
+        for (Iterator<String> it = arguments.fieldNames(); it.hasNext(); ) {
+            String min = it.next();
+            String max = min.startsWith("min_") ? "max_" + min.substring(4) : null;
+            if (max == null || !arguments.path(min).isTextual() || !arguments.path(max).isTextual()) {
+                continue;
+            }
+            try {
+                Instant from = OffsetDateTime.parse(arguments.get(min).asText()).toInstant();
+                Instant to = OffsetDateTime.parse(arguments.get(max).asText()).toInstant();
+                if (from.isAfter(to)) {
+                    problems.add("argument '" + min + "' (" + from + ") is after '" + max + "' (" + to
+                            + "): nothing lies between; swap them");
+                }
+            } catch (DateTimeParseException notDates) {
+                // not a date-time range: the schema decides about such values
+            }
         }
     }
 

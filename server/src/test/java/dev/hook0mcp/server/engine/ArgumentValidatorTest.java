@@ -90,4 +90,20 @@ class ArgumentValidatorTest {
             assertTrue(m.contains("argument 'min_created_at'"), bad + " → " + m);
         }
     }
+
+    @Test
+    void aRangeWhoseMinimumIsAfterItsMaximumIsRefused() {
+        ObjectNode range = parse("""
+                {"type":"object","additionalProperties":false,
+                 "properties":{"min_created_at":{"type":"string","format":"date-time"},
+                               "max_created_at":{"type":"string","format":"date-time"}}}
+                """);
+        String m = assertThrows(ArgumentException.class, () -> validator.validate(range, parse(
+                "{\"min_created_at\":\"2026-12-03T12:00:00Z\",\"max_created_at\":\"2026-12-03T13:00:00+02:00\"}")))
+                .getMessage();
+        assertTrue(m.contains("argument 'min_created_at' (2026-12-03T12:00:00Z) is after 'max_created_at'"), m);
+        assertDoesNotThrow(() -> validator.validate(range, parse(
+                "{\"min_created_at\":\"2026-12-03T10:00:00Z\",\"max_created_at\":\"2026-12-03T13:00:00+02:00\"}")));
+        assertDoesNotThrow(() -> validator.validate(range, parse("{\"min_created_at\":\"2026-12-03T10:00:00Z\"}")));
+    }
 }
