@@ -8,12 +8,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Checks a tool's arguments against its input schema before anything is sent: unknown arguments first (with the
@@ -57,6 +59,7 @@ public final class ArgumentValidator {
             throw new ArgumentException(problems);
         }
         backwardsRanges(arguments, problems);
+        impossibleDays(arguments, problems);
         if (!problems.isEmpty()) {
             throw new ArgumentException(problems);
         }
@@ -82,6 +85,23 @@ public final class ArgumentValidator {
                 }
             } catch (DateTimeParseException notDates) {
                 // not a date-time range: the schema decides about such values
+            }
+        }
+    }
+
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    /** A YYYY-MM-DD argument (the per-day tools' from and to) must be a day of the calendar: 2026-13-45 is not. */
+    private static void impossibleDays(ObjectNode arguments, List<String> problems) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = arguments.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (field.getValue().isTextual() && DAY.matcher(field.getValue().asText()).matches()) {
+                try {
+                    LocalDate.parse(field.getValue().asText());
+                } catch (DateTimeParseException e) {
+                    problems.add("argument '" + field.getKey() + "': " + field.getValue().asText()
+                            + " is not a day of the calendar (YYYY-MM-DD)");
+                }
             }
         }
     }

@@ -106,4 +106,16 @@ class ArgumentValidatorTest {
                 "{\"min_created_at\":\"2026-12-03T10:00:00Z\",\"max_created_at\":\"2026-12-03T13:00:00+02:00\"}")));
         assertDoesNotThrow(() -> validator.validate(range, parse("{\"min_created_at\":\"2026-12-03T10:00:00Z\"}")));
     }
+
+    @Test
+    void aDayArgumentMustBeADayOfTheCalendar() {
+        ObjectNode days = parse("""
+                {"type":"object","additionalProperties":false,
+                 "properties":{"from":{"type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$"}}}
+                """);
+        String m = assertThrows(ArgumentException.class,
+                () -> validator.validate(days, parse("{\"from\":\"2026-13-45\"}"))).getMessage();
+        assertTrue(m.contains("argument 'from': 2026-13-45 is not a day of the calendar"), m);
+        assertDoesNotThrow(() -> validator.validate(days, parse("{\"from\":\"2028-02-29\"}")));
+    }
 }
