@@ -1,9 +1,15 @@
 package dev.hook0mcp.server.mcp;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hook0mcp.catalog.ToolCatalog;
 import dev.hook0mcp.server.json.Json;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -23,32 +29,28 @@ public final class JsonRpcLineCheck {
     public record Checked(JsonNode message, Optional<ObjectNode> problem) {}
 
     /**
-     * The parse error for bytes that are not UTF-8 (e.g. a Latin-1 é), or empty. Decoding would put U+FFFD in
-     * their place and send that on to Hook0 as if it had been typed; only text that already holds U+FFFD is
-     * decoded a second time, strictly, to tell a typed one from a replaced one.
-     *
-     * @param decoded {@code bytes} as {@code new String(bytes, UTF_8)} gave them
+     * The bytes of one line or body as {@code decoded} ({@code new String(bytes, UTF_8)}) read them. Bytes that are
+     * not UTF-8 (e.g. a Latin-1 é) are a parse error: decoding put U+FFFD in their place, which would go on to
+     * Hook0 as if it had been typed. Only text that holds U+FFFD is decoded a second time, strictly, to tell a
+     * typed one from a replaced one.
      */
-    public static Optional<ObjectNode> notUtf8(byte[] bytes, String decoded) {
-        if (decoded.indexOf('\uFFFD') < 0) {
-            return Optional.empty();
+    public static Checked check(byte[] bytes, String decoded) {
+        if (decoded.indexOf('\uFFFD') >= 0) {
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            try {
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in);
+            } catch (CharacterCodingException e) {
+                return new Checked(null, Optional.of(error(null, PARSE_ERROR, "Parse error: the message is not"
+                        + " valid UTF-8 (at byte " + in.position() + "); send its text as UTF-8")));
+            }
         }
-        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
-        try {
-            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(in);
-            return Optional.empty();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return Optional.of(error(null, PARSE_ERROR, "Parse error: the message is not valid UTF-8 (at byte "
-                    + in.position() + "); send its text as UTF-8"));
-        }
+        return check(decoded);
     }
 
     /** One JSON value per line: {@code {..}{..}} is not two messages, and the second is not silently dropped. */
-    private static final com.fasterxml.jackson.databind.ObjectReader ONE_VALUE = Json.MAPPER.reader()
-            .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectReader ONE_VALUE = Json.MAPPER.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public static Checked check(String line) {
         JsonNode message;
@@ -120,8 +122,8 @@ public final class JsonRpcLineCheck {
         return switch (method) {
             case "tools/call", "prompts/get" -> {
                 if (none || !params.has("name")) {
-                    yield Optional.of("\"params.name\" is required: the " + (method.equals("tools/call") ? "tool" : "prompt")
-                            + " to " + (method.equals("tools/call") ? "call" : "get"));
+                    yield Optional.of("\"params.name\" is required: "
+                            + (method.equals("tools/call") ? "the tool to call" : "the prompt to get"));
                 }
                 if (!params.get("name").isTextual()) {
                     yield Optional.of("\"name\" must be a string");

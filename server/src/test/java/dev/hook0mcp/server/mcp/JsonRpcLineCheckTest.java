@@ -71,12 +71,14 @@ class JsonRpcLineCheckTest {
     void bytesThatAreNotUtf8AreAParseErrorWhileATypedReplacementCharacterIsNot() {
         byte[] latin1 = "{\"name\":\"caf\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         String decoded = new String(latin1, java.nio.charset.StandardCharsets.UTF_8);
-        var error = JsonRpcLineCheck.notUtf8(latin1, decoded).orElseThrow().path("error");
+        var error = JsonRpcLineCheck.check(latin1, decoded).problem().orElseThrow().path("error");
         assertEquals(-32700, error.path("code").asInt());
         assertTrue(error.path("message").asText().contains("not valid UTF-8 (at byte 12)"), error.toString());
 
-        byte[] typed = "{\"name\":\"\ufffd caf\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(JsonRpcLineCheck.notUtf8(typed, new String(typed, java.nio.charset.StandardCharsets.UTF_8)).isEmpty());
+        byte[] typed = ("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"get_token_info\","
+                + "\"arguments\":{\"note\":\"\ufffd caf\u00e9\"}}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(JsonRpcLineCheck.check(typed, new String(typed, java.nio.charset.StandardCharsets.UTF_8)).problem()
+                .isEmpty());
     }
 
     @Test

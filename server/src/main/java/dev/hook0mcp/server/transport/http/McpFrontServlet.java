@@ -1,7 +1,6 @@
 package dev.hook0mcp.server.transport.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hook0mcp.server.token.TokenFingerprint;
 import dev.hook0mcp.server.token.TokenText;
 import io.modelcontextprotocol.spec.ProtocolVersions;
@@ -368,10 +367,7 @@ final class McpFrontServlet extends HttpServlet {
 
     /** The message when it is one the SDK can take, as stdio checks it; otherwise answers 400 and gives null. */
     private static JsonNode checkedMessage(byte[] body, HttpServletResponse response) throws IOException {
-        String text = new String(body, StandardCharsets.UTF_8);
-        Optional<ObjectNode> notUtf8 = JsonRpcLineCheck.notUtf8(body, text);
-        JsonRpcLineCheck.Checked checked = notUtf8.isPresent() ? new JsonRpcLineCheck.Checked(null, notUtf8)
-                : JsonRpcLineCheck.check(text);
+        JsonRpcLineCheck.Checked checked = JsonRpcLineCheck.check(body, new String(body, StandardCharsets.UTF_8));
         if (checked.problem().isPresent()) {
             JsonRpcErrors.send(response, 400, checked.problem().get());
             return null;

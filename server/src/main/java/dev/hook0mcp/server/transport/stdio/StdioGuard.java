@@ -120,9 +120,7 @@ public final class StdioGuard extends InputStream {
             if (text.isBlank()) {
                 continue;
             }
-            Optional<ObjectNode> notUtf8 = JsonRpcLineCheck.notUtf8(line.bytes, text);
-            JsonRpcLineCheck.Checked checked = notUtf8.isPresent() ? new JsonRpcLineCheck.Checked(null, notUtf8)
-                    : JsonRpcLineCheck.check(text);
+            JsonRpcLineCheck.Checked checked = JsonRpcLineCheck.check(line.bytes, text);
             Optional<ObjectNode> problem = checked.problem();
             if (problem.isPresent()) {
                 log.warn("answered a malformed JSON-RPC line with error {}", problem.get().path("error").path("code"));
