@@ -36,8 +36,6 @@ import java.util.TreeSet;
 public final class AttenuateCommand {
 
     public static final String NAME = "attenuate";
-    /** Largest token read from stdin: Biscuit tokens are a few hundred bytes to a few KiB. */
-
 
     private final Map<String, String> env;
     private final InputStream stdin;

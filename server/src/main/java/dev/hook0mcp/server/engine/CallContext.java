@@ -1,7 +1,5 @@
 package dev.hook0mcp.server.engine;
 
-import dev.hook0mcp.server.token.TokenFingerprint;
-
 import dev.hook0mcp.server.access.CallerAccess;
 import dev.hook0mcp.server.access.ToolSurface;
 import dev.hook0mcp.server.hook0.Deadline;
@@ -12,6 +10,7 @@ import dev.hook0mcp.server.hook0.Hook0Response;
 import dev.hook0mcp.server.hook0.Hook0TransportException;
 import dev.hook0mcp.server.results.TokenEcho;
 import dev.hook0mcp.server.results.ToolOutcome;
+import dev.hook0mcp.server.token.TokenFingerprint;
 
 /**
  * One caller's view: the token forwarded to Hook0, what is known about that token, and — for one tool call — the

@@ -36,12 +36,12 @@ public final class McpCompletions {
     private static final int CACHE_ENTRIES = 64;
     private static final Logger log = LoggerFactory.getLogger(McpCompletions.class);
 
-    /** Arguments and variables this server can complete. */
     /**
      * Longer typed values get no suggestions: an event type list's values repeat what was typed before the last
      * comma, so a megabyte typed would be answered with a hundred megabytes.
      */
     static final int MAX_TYPED_CHARS = 1_000;
+    /** Arguments and variables this server can complete. */
     static final Set<String> COMPLETABLE = Set.of("application_id", "organization_id", "event_id", "event_types");
 
     private record Cached(long until, List<String> values) {}
