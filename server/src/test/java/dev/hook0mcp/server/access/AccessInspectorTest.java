@@ -101,6 +101,26 @@ class AccessInspectorTest {
                 .contains("Hook0 answered a side-effect-free probe"));
     }
 
+    @Test
+    void aTokenSignedByAnotherInstanceIsRefusedOnItsSignatureWhateverTheProbesHeard() {
+        // The signature is checked while the probes are out; Hook0 refuses this token's reads, and what the
+        // probes heard is dropped for the signature's verdict, which names the cause.
+        try (Sandbox other = Sandbox.start(0)) {
+            String foreign = other.tokens().attenuate(other.rootToken(),
+                    Attenuation.none().allowActions(Attenuation.READ_ACTIONS));
+            sandbox.requestLog().clear();
+            AccessReport report = inspector.inspect(foreign);
+
+            assertTrue(report.problem().startsWith("the token was not issued by the Hook0 instance at "
+                    + sandbox.baseUrl()), report.problem());
+            assertFalse(report.usable());
+            assertTrue(report.notes().stream().noneMatch(n -> n.contains("probe")), report.notes().toString());
+            assertEquals(List.of("get_token_info"), report.surface().enabledNames());
+            assertTrue(probesOf(foreign).stream().allMatch(p -> p.method().equals("GET")),
+                    "only side-effect-free reads went out: " + probesOf(foreign));
+        }
+    }
+
     private List<RecordedRequest> probesOf(String token) {
         String bearer = "Bearer " + token;
         return sandbox.requestLog().stream().filter(r -> bearer.equals(r.authorization())).toList();
