@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Checks a tool's arguments against its input schema before anything is sent: unknown arguments first (with the
@@ -28,15 +27,15 @@ public final class ArgumentValidator {
     public void validate(ObjectNode inputSchema, ObjectNode arguments) {
         List<String> names = new ArrayList<>();
         inputSchema.path("properties").fieldNames().forEachRemaining(names::add);
-        validate(names, JsonSchemas.compileForArguments(inputSchema), arguments);
+        validate(names, JsonSchemas.compileForArguments(inputSchema), inputSchema, arguments);
     }
 
     /** Checks arguments against a tool's input schema as this caller sees it (compiled once per surface). */
     void validate(ToolSurface surface, String tool, ObjectNode arguments) {
-        validate(surface.argumentNames(tool), surface.compiledInputSchema(tool), arguments);
+        validate(surface.argumentNames(tool), surface.compiledInputSchema(tool), surface.inputSchema(tool), arguments);
     }
 
-    private static void validate(List<String> known, Schema schema, ObjectNode arguments) {
+    private static void validate(List<String> known, Schema schema, ObjectNode schemaText, ObjectNode arguments) {
         List<String> problems = new ArrayList<>();
         for (Iterator<String> it = arguments.fieldNames(); it.hasNext(); ) {
             String name = it.next();
@@ -59,7 +58,7 @@ public final class ArgumentValidator {
             throw new ArgumentException(problems);
         }
         backwardsRanges(arguments, problems);
-        impossibleDays(arguments, problems);
+        impossibleDays(schemaText, arguments, problems);
         if (!problems.isEmpty()) {
             throw new ArgumentException(problems);
         }
@@ -89,19 +88,25 @@ public final class ArgumentValidator {
         }
     }
 
-    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    /** The pattern of the per-day tools' {@code from} and {@code to} in the catalogue. */
+    static final String DAY_PATTERN = "^\\d{4}-\\d{2}-\\d{2}$";
 
-    /** A YYYY-MM-DD argument (the per-day tools' from and to) must be a day of the calendar: 2026-13-45 is not. */
-    private static void impossibleDays(ObjectNode arguments, List<String> problems) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = arguments.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            if (field.getValue().isTextual() && DAY.matcher(field.getValue().asText()).matches()) {
-                try {
-                    LocalDate.parse(field.getValue().asText());
-                } catch (DateTimeParseException e) {
-                    problems.add("argument '" + field.getKey() + "': " + field.getValue().asText()
-                            + " is not a day of the calendar (YYYY-MM-DD)");
-                }
+    /**
+     * An argument whose schema pattern is {@link #DAY_PATTERN} must be a day of the calendar: 2026-13-45 matches
+     * the pattern and is not one. Other strings shaped like a day (an application named 2026-02-30) are text.
+     */
+    private static void impossibleDays(ObjectNode schema, ObjectNode arguments, List<String> problems) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> property = it.next();
+            JsonNode value = arguments.get(property.getKey());
+            if (value == null || !value.isTextual() || !DAY_PATTERN.equals(property.getValue().path("pattern").asText())) {
+                continue;
+            }
+            try {
+                LocalDate.parse(value.asText());
+            } catch (DateTimeParseException e) {
+                problems.add("argument '" + property.getKey() + "': " + value.asText()
+                        + " is not a day of the calendar (YYYY-MM-DD)");
             }
         }
     }

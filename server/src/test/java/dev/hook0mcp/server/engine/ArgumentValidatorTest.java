@@ -1,11 +1,13 @@
 package dev.hook0mcp.server.engine;
 
-import dev.hook0mcp.server.json.Json;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hook0mcp.catalog.ToolCatalog;
+import dev.hook0mcp.server.json.Json;
 import org.junit.jupiter.api.Test;
 
 class ArgumentValidatorTest {
@@ -117,5 +119,22 @@ class ArgumentValidatorTest {
                 () -> validator.validate(days, parse("{\"from\":\"2026-13-45\"}"))).getMessage();
         assertTrue(m.contains("argument 'from': 2026-13-45 is not a day of the calendar"), m);
         assertDoesNotThrow(() -> validator.validate(days, parse("{\"from\":\"2028-02-29\"}")));
+    }
+
+    @Test
+    void textShapedLikeADayIsTextWhereTheSchemaAsksForNoDay() {
+        ObjectNode named = parse("""
+                {"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"}}}
+                """);
+        assertDoesNotThrow(() -> validator.validate(named, parse("{\"name\":\"2026-02-30\"}")));
+    }
+
+    @Test
+    void theDayPatternCheckedIsThePerDayToolsOwn() {
+        for (String tool : new String[] {"get_events_per_day", "get_organization_events_per_day"}) {
+            ObjectNode schema = ToolCatalog.standard().get(tool).inputSchema();
+            assertEquals(ArgumentValidator.DAY_PATTERN, schema.path("properties").path("from").path("pattern").asText(), tool);
+            assertEquals(ArgumentValidator.DAY_PATTERN, schema.path("properties").path("to").path("pattern").asText(), tool);
+        }
     }
 }
