@@ -260,7 +260,16 @@ public final class ConfigParser {
     private String readToken(Settings s) {
         String file = s.raw("--api-token-file", "HOOK0_API_TOKEN_FILE");
         if (file != null && !file.isBlank()) {
-            return readTokenFile(s.label("--api-token-file", "HOOK0_API_TOKEN_FILE"), file.strip());
+            String label = s.label("--api-token-file", "HOOK0_API_TOKEN_FILE");
+            try {
+                return readTokenFile(label, file.strip());
+            } catch (ConfigException e) {
+                if (TokenText.normalize(env.get("HOOK0_API_TOKEN")) == null) {
+                    throw e;
+                }
+                throw new ConfigException(e.getMessage() + ". HOOK0_API_TOKEN is set too, but " + label
+                        + " comes first: remove " + label + " to use HOOK0_API_TOKEN");
+            }
         }
         return TokenText.normalize(env.get("HOOK0_API_TOKEN"));
     }

@@ -128,6 +128,20 @@ class ConfigParserTest {
     }
 
     @Test
+    void anUnreadableTokenFileSaysTheVariableWasSetTooAndHowToUseIt(@TempDir Path dir) {
+        String missing = dir.resolve("missing").toString();
+        String both = assertThrows(ConfigException.class,
+                () -> parse(Map.of("HOOK0_API_TOKEN", "env-token", "HOOK0_API_TOKEN_FILE", missing))).getMessage();
+        assertTrue(both.startsWith("cannot read HOOK0_API_TOKEN_FILE " + missing + ": no such file"), both);
+        assertTrue(both.endsWith("HOOK0_API_TOKEN is set too, but HOOK0_API_TOKEN_FILE comes first: remove"
+                + " HOOK0_API_TOKEN_FILE to use HOOK0_API_TOKEN"), both);
+        assertFalse(both.contains("env-token"), "the token itself is never shown");
+        String fileOnly = assertThrows(ConfigException.class,
+                () -> parse(Map.of("HOOK0_API_TOKEN_FILE", missing))).getMessage();
+        assertFalse(fileOnly.contains("set too"), fileOnly);
+    }
+
+    @Test
     void aTokenFileFarLargerThanATokenIsRefusedWithoutReadingItAll(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("huge");
         Files.write(file, new byte[TokenText.MAX_BYTES + 1]);
