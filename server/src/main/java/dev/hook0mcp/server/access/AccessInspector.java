@@ -29,13 +29,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * Finds out what a token may do: read it offline (organization, application restriction, expiry), check its
- * signature against the instance key and, meanwhile, ask Hook0 itself with side-effect-free probes — Hook0's own
- * answer is the authority; a signature that fails outweighs whatever the probes heard. A token without attenuation needs no capability probe; one harmless read still tells a revoked
+ * signature against the instance key, then ask Hook0 itself with side-effect-free probes — Hook0's own answer is
+ * the authority. A token without attenuation needs no capability probe; one harmless read still tells a revoked
  * root from a live one.
  */
 public final class AccessInspector {
@@ -112,14 +110,14 @@ public final class AccessInspector {
 
         Instance instance = instance(notes);
         Optional<String> instanceKey = instance.key();
-        // The signature check (CPU only, ~30 ms in a fresh process) runs while the probes wait on Hook0; a token
-        // whose signature then fails had its harmless reads refused by Hook0, and their answers are dropped.
-        FutureTask<SignatureCheck> signatureCheck = facts != null && instanceKey.isPresent()
-                ? new FutureTask<>(() -> TokenSignature.verify(token, instanceKey.get())) : null;
-        if (signatureCheck != null) {
-            Thread checking = new Thread(signatureCheck, "hook0-signature-check");
-            checking.setDaemon(true);
-            checking.start();
+        SignatureCheck signature = new SignatureCheck(SignatureStatus.UNCHECKED, "not checked");
+        if (facts != null && instanceKey.isPresent()) {
+            // Before any probe, not beside them: a token another instance issued is never sent to this one.
+            signature = TokenSignature.verify(token, instanceKey.get());
+            if (signature.status() == SignatureStatus.INVALID) {
+                problem = "the token was not issued by the Hook0 instance at " + client.apiUrl()
+                        + ": check HOOK0_API_URL, or create a service token on that instance";
+            }
         }
         Instant now = clock.instant();
         if (problem == null && facts != null) {
@@ -127,8 +125,6 @@ public final class AccessInspector {
         }
 
         Map<String, ProbeOutcome> verdicts = new LinkedHashMap<>();
-        List<String> probeNotes = new ArrayList<>();
-        String probed = null;
         if (problem == null && facts != null && (!instance.reachable() || instance.notHook0() != null)) {
             // Hook0 is down or HOOK0_API_URL is wrong: probing would only wait on timeouts, or read a web page's
             // answers as Hook0's. Start with what the token's own text allows; Hook0 still enforces every call.
@@ -137,21 +133,11 @@ public final class AccessInspector {
             neededActions(facts).forEach(a -> verdicts.put(a, unknown));
         } else if (problem == null && facts != null) {
             try {
-                probed = probe(token, facts, neededActions(facts), verdicts, probeNotes);
+                problem = probe(token, facts, neededActions(facts), verdicts, notes);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                probeNotes.add("probing was interrupted; every tool is offered and Hook0 still enforces each call");
+                notes.add("probing was interrupted; every tool is offered and Hook0 still enforces each call");
             }
-        }
-        SignatureCheck signature = signatureCheck == null
-                ? new SignatureCheck(SignatureStatus.UNCHECKED, "not checked") : joined(signatureCheck);
-        if (signature.status() == SignatureStatus.INVALID) {
-            problem = "the token was not issued by the Hook0 instance at " + client.apiUrl()
-                    + ": check HOOK0_API_URL, or create a service token on that instance";
-            verdicts.clear();
-        } else {
-            problem = problem == null ? probed : problem;
-            notes.addAll(probeNotes);
         }
         if (problem == null && facts != null && instance.reachable() && instance.notHook0() == null
                 && verdicts.keySet().containsAll(neededActions(facts)) && verdicts.values().stream().noneMatch(v -> v.verdict() == Verdict.UNKNOWN)) {
@@ -371,17 +357,6 @@ public final class AccessInspector {
                 .filter(a -> !a.isEmpty())
                 .map(a -> a.get(0).path(field).asText(null))
                 .orElse(null);
-    }
-
-    private static SignatureCheck joined(FutureTask<SignatureCheck> check) {
-        try {
-            return check.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new SignatureCheck(SignatureStatus.UNCHECKED, "not checked: interrupted");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
     }
 
     private boolean isOrganizationAction(String action) {
