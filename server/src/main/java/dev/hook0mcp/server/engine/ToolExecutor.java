@@ -131,6 +131,11 @@ public final class ToolExecutor {
         } catch (RuntimeException e) {
             log.error("{} failed", toolName, e);
             return ErrorResults.internal(tool, e.getClass().getSimpleName(), arguments);
+        } catch (OutOfMemoryError e) {
+            // Left to the SDK, the error ends the worker thread and the call is never answered. What this call
+            // allocated is unreachable once this frame unwinds, so the heap recovers and the caller is told.
+            log.warn("{}: out of memory while handling Hook0's answer ({})", toolName, e.getMessage());
+            return ErrorResults.outOfMemory(tool, arguments);
         }
     }
 

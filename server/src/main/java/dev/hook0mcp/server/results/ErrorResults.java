@@ -169,6 +169,25 @@ public final class ErrorResults {
     }
 
     /**
+     * The server ran out of memory while handling this call (several answers near Hook0's 8 MiB limit at once in a
+     * 128 MB heap). What it held is garbage now; the call gets this answer instead of none.
+     */
+    public static ToolOutcome outOfMemory(ToolDefinition tool, ObjectNode arguments) {
+        ObjectNode out = Json.object();
+        out.put("message", tool.name() + " ran hook0-mcp out of memory (its maximum heap is "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB) while Hook0's answer was processed:"
+                + " large answers came in at the same time");
+        String next = "Ask for less at once (a smaller limit or narrower filters), or make these calls one after"
+                + " the other; the server keeps serving.";
+        if (tool.isRead()) {
+            out.put("next_step", next);
+        } else {
+            writeOutcome(out, tool, arguments, true, next);
+        }
+        return ToolOutcome.failure(out);
+    }
+
+    /**
      * What a failed write may have done: {@code may_have_been_applied}, and a next step that says how to check
      * (with the ids to look up) before retrying, or that nothing changed.
      */
