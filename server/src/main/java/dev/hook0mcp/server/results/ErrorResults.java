@@ -110,12 +110,7 @@ public final class ErrorResults {
         out.put("message", "Hook0 at " + apiUrl + " " + e.getMessage() + ": check HOOK0_API_URL");
         String next = "Check that HOOK0_API_URL is the Hook0 API's base URL (e.g. https://app.hook0.com), not a web"
                 + " page or a proxy's login page; `java -jar hook0-mcp.jar check` tells.";
-        if (tool.isRead()) {
-            out.put("next_step", next);
-        } else {
-            writeOutcome(out, tool, arguments, true, next);
-        }
-        return ToolOutcome.failure(out);
+        return withNextStep(out, tool, arguments, next);
     }
 
     public static ToolOutcome fromArguments(ToolDefinition tool, String message, List<String> problems) {
@@ -160,12 +155,7 @@ public final class ErrorResults {
         ObjectNode out = Json.object();
         out.put("message", tool.name() + " failed inside hook0-mcp: " + what);
         String next = "This is a bug in hook0-mcp, not in your request; the server log has details.";
-        if (tool.isRead()) {
-            out.put("next_step", next);
-        } else {
-            writeOutcome(out, tool, arguments, true, next);
-        }
-        return ToolOutcome.failure(out);
+        return withNextStep(out, tool, arguments, next);
     }
 
     /**
@@ -179,6 +169,11 @@ public final class ErrorResults {
                 + " large answers came in at the same time");
         String next = "Ask for less at once (a smaller limit or narrower filters), or make these calls one after"
                 + " the other; the server keeps serving.";
+        return withNextStep(out, tool, arguments, next);
+    }
+
+    /** A read's next step as said; a write's also says that it may have been applied (the change was sent). */
+    private static ToolOutcome withNextStep(ObjectNode out, ToolDefinition tool, ObjectNode arguments, String next) {
         if (tool.isRead()) {
             out.put("next_step", next);
         } else {

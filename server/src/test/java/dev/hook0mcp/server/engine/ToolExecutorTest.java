@@ -1,24 +1,17 @@
 package dev.hook0mcp.server.engine;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hook0mcp.catalog.ToolCatalog;
 import dev.hook0mcp.catalog.ToolDefinition;
-import dev.hook0mcp.server.access.CallerAccess;
 import dev.hook0mcp.server.access.TokenDefaults;
-import dev.hook0mcp.server.access.TokenInfo;
-import dev.hook0mcp.server.access.ToolSurface;
 import dev.hook0mcp.server.engine.composite.Composites;
-import dev.hook0mcp.server.hook0.Hook0Client;
+import dev.hook0mcp.server.mcp.Surfaces;
 import dev.hook0mcp.server.results.ResultShaper;
 import dev.hook0mcp.server.results.ShapingOptions;
 import dev.hook0mcp.server.results.ToolOutcome;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -52,21 +45,6 @@ class ToolExecutorTest {
     }
 
     private static CallContext context() {
-        List<ToolSurface.Decision> decisions = new ArrayList<>();
-        CATALOG.tools().forEach(tool -> decisions.add(new ToolSurface.Decision(tool, true, "allowed")));
-        ToolSurface surface = new ToolSurface(decisions,
-                new TokenDefaults("11111111-2222-4333-8444-555555555555", "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"));
-        CallerAccess access = new CallerAccess() {
-            @Override
-            public ToolSurface surface() {
-                return surface;
-            }
-
-            @Override
-            public TokenInfo tokenInfo() {
-                throw new UnsupportedOperationException("not needed by these calls");
-            }
-        };
-        return new CallContext(new Hook0Client("http://127.0.0.1:9", Duration.ofSeconds(5)), "unused", access);
+        return Surfaces.context(Surfaces.surface(tool -> true, new TokenDefaults(Surfaces.ORG, Surfaces.APP)));
     }
 }

@@ -28,15 +28,15 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** Tool surfaces and call contexts for unit tests, built from the real catalogue. */
-final class Surfaces {
+public final class Surfaces {
 
     static final ToolCatalog CATALOG = ToolCatalog.standard();
-    static final String ORG = "11111111-2222-4333-8444-555555555555";
-    static final String APP = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
+    public static final String ORG = "11111111-2222-4333-8444-555555555555";
+    public static final String APP = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
 
     private Surfaces() {}
 
-    static ToolSurface surface(Predicate<ToolDefinition> on, TokenDefaults defaults) {
+    public static ToolSurface surface(Predicate<ToolDefinition> on, TokenDefaults defaults) {
         List<ToolSurface.Decision> decisions = new ArrayList<>();
         for (ToolDefinition tool : CATALOG.tools()) {
             boolean enabled = on.test(tool);
@@ -86,7 +86,7 @@ final class Surfaces {
                 Optional.empty(), true, Optional.empty(), surface.decisions(), List.of(), false, Optional.empty());
     }
 
-    static CallContext context(ToolSurface surface) {
+    public static CallContext context(ToolSurface surface) {
         return context(surface, "http://127.0.0.1:9", "unused");
     }
 
