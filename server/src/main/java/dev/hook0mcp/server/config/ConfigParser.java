@@ -268,7 +268,8 @@ public final class ConfigParser {
                     throw e;
                 }
                 throw new ConfigException(e.getMessage() + ". HOOK0_API_TOKEN is set too, but " + label
-                        + " comes first: remove " + label + " to use HOOK0_API_TOKEN");
+                        + " comes first: remove the token file setting (--api-token-file and HOOK0_API_TOKEN_FILE)"
+                        + " to use HOOK0_API_TOKEN");
             }
         }
         return TokenText.normalize(env.get("HOOK0_API_TOKEN"));

@@ -133,8 +133,8 @@ class ConfigParserTest {
         String both = assertThrows(ConfigException.class,
                 () -> parse(Map.of("HOOK0_API_TOKEN", "env-token", "HOOK0_API_TOKEN_FILE", missing))).getMessage();
         assertTrue(both.startsWith("cannot read HOOK0_API_TOKEN_FILE " + missing + ": no such file"), both);
-        assertTrue(both.endsWith("HOOK0_API_TOKEN is set too, but HOOK0_API_TOKEN_FILE comes first: remove"
-                + " HOOK0_API_TOKEN_FILE to use HOOK0_API_TOKEN"), both);
+        assertTrue(both.endsWith("HOOK0_API_TOKEN is set too, but HOOK0_API_TOKEN_FILE comes first: remove the"
+                + " token file setting (--api-token-file and HOOK0_API_TOKEN_FILE) to use HOOK0_API_TOKEN"), both);
         assertFalse(both.contains("env-token"), "the token itself is never shown");
         String fileOnly = assertThrows(ConfigException.class,
                 () -> parse(Map.of("HOOK0_API_TOKEN_FILE", missing))).getMessage();
