@@ -88,7 +88,11 @@ public final class ArgumentValidator {
         }
     }
 
-    /** The pattern of the per-day tools' {@code from} and {@code to} in the catalogue. */
+    /**
+     * The pattern of the per-day tools' {@code from} and {@code to} in the catalogue: a pattern, not
+     * {@code "format":"date"}, because the Gemini API refuses any string format but date-time
+     * (reference/mcp-clients-and-spec.md §4), so the calendar check is made here.
+     */
     static final String DAY_PATTERN = "^\\d{4}-\\d{2}-\\d{2}$";
 
     /**

@@ -14,6 +14,7 @@ import dev.hook0mcp.catalog.ToolCatalog;
 import dev.hook0mcp.catalog.ToolDefinition;
 import dev.hook0mcp.server.hook0.Deadline;
 import dev.hook0mcp.server.hook0.Hook0TransportException;
+import dev.hook0mcp.server.hook0.LargeAnswers;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -98,7 +99,7 @@ public final class ToolExecutor {
         if (slot == null) {
             return CallerShares.busy(toolName);
         }
-        try {
+        try (LargeAnswers.Call turn = LargeAnswers.begin()) {
             return run(tool, rawArguments, context);
         } finally {
             slot.release();

@@ -227,6 +227,7 @@ public final class Hook0Client {
         Call call = http.newCall(httpRequest);
         long callTimeout = Math.min(timeout.toMillis(), deadline.remainingMillis());
         call.timeout().timeout(Math.max(1, callTimeout), TimeUnit.MILLISECONDS);
+        long endsAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(callTimeout);
         try (Response response = call.execute()) {
             Map<String, List<String>> headers = new LinkedHashMap<>();
             for (String name : response.headers().names()) {
@@ -235,24 +236,50 @@ public final class Hook0Client {
                         response.headers(name));
             }
             return new Hook0Response(response.code(), headers,
-                    bodyText(response.body(), response.header("Content-Type"), request, response.code()));
+                    bodyText(response.body(), response.header("Content-Type"), request, response.code(), endsAtNanos));
         }
     }
 
-    /** Reads at most {@link #MAX_RESPONSE_BYTES}: a bigger answer is refused, never held in memory. */
-    private String bodyText(ResponseBody body, String contentType, Hook0Request request, int status)
-            throws IOException {
+    /**
+     * Reads at most {@link #MAX_RESPONSE_BYTES}: a bigger answer is refused, never held in memory. A large answer
+     * waits for its tool call's turn ({@link LargeAnswers}) before more than its first mebibyte is read.
+     */
+    private String bodyText(ResponseBody body, String contentType, Hook0Request request, int status,
+            long endsAtNanos) throws IOException {
         if (body == null) {
             return "";
         }
-        if (body.contentLength() > MAX_RESPONSE_BYTES) {
-            throw new ResponseTooLargeException(tooLarge(request, status));
+        long declared = body.contentLength();
+        if (declared > MAX_RESPONSE_BYTES) {
+            throw new UnreadAnswerException(tooLarge(request, status));
         }
         BufferedSource source = body.source();
+        if (declared >= LargeAnswers.LARGE_BYTES || (declared < 0 && source.request(LargeAnswers.LARGE_BYTES))) {
+            awaitTurn(request, endsAtNanos);
+        }
         if (source.request(MAX_RESPONSE_BYTES + 1)) {
-            throw new ResponseTooLargeException(tooLarge(request, status));
+            throw new UnreadAnswerException(tooLarge(request, status));
         }
         return source.getBuffer().readString(charset(contentType));
+    }
+
+    /** Waits for the turn, leaving a tenth of what is left of the request's time (at least 1 s) to read the rest. */
+    private void awaitTurn(Hook0Request request, long endsAtNanos) throws IOException {
+        long leftMillis = TimeUnit.NANOSECONDS.toMillis(endsAtNanos - System.nanoTime());
+        long waitMillis = Math.max(0, leftMillis - Math.max(1_000, leftMillis / 10));
+        try {
+            if (!LargeAnswers.awaitTurn(waitMillis)) {
+                throw new UnreadAnswerException(request.describe() + " at " + apiUrl + ": Hook0's answer is large"
+                        + " (over " + LargeAnswers.LARGE_BYTES / (1024 * 1024) + " MiB), and large answers are handled"
+                        + " one at a time so that they fit in memory; other calls' large answers took all of the "
+                        + java.math.BigDecimal.valueOf(Math.max(1, Math.round(waitMillis / 100.0)), 1)
+                        .stripTrailingZeros().toPlainString() + " s this call could wait, so nothing of it was used. Call"
+                        + " again once they are answered, or ask for less (a smaller limit or date range)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting to read a large answer");
+        }
     }
 
     /** UTF-8 (JSON's) unless the Content-Type names a charset; OkHttp's parse of the header is skipped otherwise. */
@@ -270,9 +297,9 @@ public final class Hook0Client {
                 + "; the rest was not read. Ask for less (a smaller limit or date range), or check HOOK0_API_URL";
     }
 
-    /** An answer above the size cap; its message is complete as it is. */
-    private static final class ResponseTooLargeException extends IOException {
-        ResponseTooLargeException(String message) {
+    /** An answer above the size cap, or one that could not get its turn; its message is complete as it is. */
+    private static final class UnreadAnswerException extends IOException {
+        UnreadAnswerException(String message) {
             super(message);
         }
     }
@@ -319,7 +346,7 @@ public final class Hook0Client {
 
     private Hook0TransportException describe(Hook0Request request, IOException e, Deadline deadline) {
         String where = request.describe() + " at " + apiUrl;
-        if (e instanceof ResponseTooLargeException) {
+        if (e instanceof UnreadAnswerException) {
             return new Hook0TransportException(e.getMessage(), e);
         }
         if (e instanceof UnknownHostException) {

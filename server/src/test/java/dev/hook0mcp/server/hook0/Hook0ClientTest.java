@@ -200,6 +200,42 @@ class Hook0ClientTest {
     }
 
     @Test
+    void aLargeAnswerWaitsForItsTurnAndSaysSoWhenTheWaitRunsOut() throws Exception {
+        String large = "[" + "\"x\",".repeat((int) (LargeAnswers.LARGE_BYTES / 4)) + "\"x\"]";
+        java.util.concurrent.CountDownLatch taken = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Thread other = new Thread(() -> {
+            try (LargeAnswers.Call call = LargeAnswers.begin()) {
+                LargeAnswers.awaitTurn(1_000);
+                taken.countDown();
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        other.start();
+        assertTrue(taken.await(5, java.util.concurrent.TimeUnit.SECONDS));
+        Hook0Client client = new Hook0Client(baseUrl(), Duration.ofMillis(1_500));
+        try (LargeAnswers.Call call = LargeAnswers.begin()) {
+            answer(200, Map.of(), "[]");
+            assertEquals("[]", client.send(get(), "t").body(), "a small answer does not wait");
+            answer(200, Map.of(), large);
+            var waited = assertThrows(Hook0TransportException.class, () -> client.send(get(), "t"));
+            assertTrue(waited.getMessage().contains("Hook0's answer is large (over 1 MiB), and large answers are"
+                    + " handled one at a time"), waited.getMessage());
+            assertTrue(waited.getMessage().matches(".*took all of the 0\\.\\d s this call could wait.*"),
+                    waited.getMessage());
+            assertTrue(waited.getMessage().contains("ask for less"), waited.getMessage());
+            done.countDown();
+            other.join(5_000);
+            answer(200, Map.of(), large);
+            assertEquals(large.length(), client.send(get(), "t").body().length(), "its turn once the other ended");
+        } finally {
+            done.countDown();
+        }
+    }
+
+    @Test
     void aPastedBearerPrefixIsSentOnceNeverTwice() throws Exception {
         client.send(get(), "Bearer tok-123");
         client.send(get(), "  bearer   tok-123 ");

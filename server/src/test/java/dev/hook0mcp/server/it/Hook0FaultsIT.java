@@ -16,7 +16,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hook0mcp.sandbox.Sandbox;
 import dev.hook0mcp.server.hook0.FaultyHook0;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -209,6 +215,29 @@ class Hook0FaultsIT {
         hook0.clear();
         assertTrue(ok(listApplications()).path("count").asInt() > 0, "the server still serves");
         assertFalse(server.stderr().contains("OutOfMemoryError"), server.stderr());
+    }
+
+    @Test
+    void largeAnswersThatArriveTogetherAreHandledOneAfterTheOtherAndAllAnswered() throws Exception {
+        StringBuilder list = new StringBuilder("[");
+        for (int i = 0; list.length() < 5 * 1024 * 1024; i++) {
+            list.append(i == 0 ? "" : ",").append(String.format("{\"application_id\":\"%s\",\"organization_id\":"
+                    + "\"%s\",\"name\":\"application %06d of a very large organization\"}", app, org, i));
+        }
+        hook0.on("GET", APPS, respond(200, Map.of("Content-Type", "application/json"), list.append(']').toString()));
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<McpSchema.CallToolResult>> calls = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(callers.submit(this::listApplications));
+            }
+            for (Future<McpSchema.CallToolResult> call : calls) {
+                assertTrue(ok(call.get(60, TimeUnit.SECONDS)).path("count").asInt() > 0, "every call has its result");
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        assertFalse(server.stderr().contains("out of memory"), server.stderr());
     }
 
     @Test
