@@ -57,11 +57,15 @@ final class ExchangeInteraction implements Interaction {
                         "description", "Check to go ahead", "default", false)),
                 "required", java.util.List.of(CONFIRM_FIELD));
         McpSchema.ElicitResult result;
+        String session = exchange.sessionId();
+        OpenClientRequests.opened(session);
         try {
             result = exchange.createElicitation(McpSchema.ElicitRequest.builder(message, schema).build());
         } catch (RuntimeException e) {
             log.warn("the client did not answer the confirmation form: {}", e.toString());
             return Answer.UNANSWERED;
+        } finally {
+            OpenClientRequests.answered(session);
         }
         if (result == null || result.action() == null) {
             return Answer.UNANSWERED;

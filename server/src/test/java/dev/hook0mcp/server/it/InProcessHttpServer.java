@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The real HTTP transport in this JVM on a free loopback port, started by the entry point {@code main} runs
@@ -45,9 +46,14 @@ final class InProcessHttpServer implements AutoCloseable {
     }
 
     McpSyncClient streamableClient(String token) {
+        return streamableClient(token, spec -> spec);
+    }
+
+    /** @param spec what the client declares and handles beyond the defaults (elicitation, say) */
+    McpSyncClient streamableClient(String token, UnaryOperator<McpClient.SyncSpec> spec) {
         var transport = HttpClientStreamableHttpTransport.builder(baseUrl).endpoint("/mcp").requestBuilder(request(token))
                 .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper())).build();
-        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
+        McpSyncClient client = spec.apply(McpClient.sync(transport)).requestTimeout(Duration.ofSeconds(60)).build();
         client.initialize();
         return client;
     }

@@ -5,6 +5,7 @@ import dev.hook0mcp.server.token.TokenFingerprint;
 import dev.hook0mcp.server.token.TokenText;
 import io.modelcontextprotocol.spec.ProtocolVersions;
 import dev.hook0mcp.server.config.Transport;
+import dev.hook0mcp.server.mcp.OpenClientRequests;
 import dev.hook0mcp.server.mcp.JsonRpcLineCheck;
 import dev.hook0mcp.server.metrics.ServerMetrics;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
@@ -220,6 +221,12 @@ final class McpFrontServlet extends HttpServlet {
         }
     }
 
+    /** A JSON-RPC response (an answer from the client), not a request or a notification. */
+    private static boolean isResponse(JsonNode message) {
+        return message != null && message.isObject() && !message.has("method") && message.has("id")
+                && (message.has("result") || message.has("error"));
+    }
+
     private static boolean isInitialize(JsonNode message) {
         return message != null && "initialize".equals(message.path("method").asText(null));
     }
@@ -256,6 +263,13 @@ final class McpFrontServlet extends HttpServlet {
         if (!sessions.use(sessionId, caller.owner(), false)) {
             JsonRpcErrors.send(response, 404, JsonRpcErrors.body(id, JsonRpcErrors.SESSION_NOT_FOUND,
                     JsonRpcErrors.publicMessage(404, null)));
+            return;
+        }
+        if (isResponse(message) && !OpenClientRequests.anyIn(sessionId)) {
+            JsonRpcErrors.send(response, 400, JsonRpcErrors.body(null, JsonRpcErrors.INVALID_REQUEST, "Bad Request:"
+                    + " a JSON-RPC response answers a request this server sent, and it waits for none in this"
+                    + " session (id " + TokenText.quoted(message.get("id").isTextual() ? message.get("id").asText()
+                            : message.get("id").toString()) + ")"));
             return;
         }
         SdkResponse sdk = new SdkResponse(response, false, sid -> { });

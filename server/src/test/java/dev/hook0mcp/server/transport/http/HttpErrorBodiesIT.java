@@ -89,6 +89,21 @@ class HttpErrorBodiesIT {
     }
 
     @Test
+    void aResponseToNoRequestOfTheServerGets400NotAnInternalError() throws Exception {
+        String session = HttpCallers.initialize(server, sandbox.rootToken());
+        JsonNode e = refused(HttpCallers.post(server, sandbox.rootToken(), session,
+                "{\"jsonrpc\":\"2.0\",\"id\":\"stray-1\",\"result\":{}}"), 400);
+        assertEquals(-32600, e.path("error").path("code").asInt());
+        assertTrue(e.path("id").isNull(), e.toString());
+        assertTrue(e.path("error").path("message").asText().contains("it waits for none in this session (id 'stray-1')"),
+                e.toString());
+        refused(HttpCallers.post(server, sandbox.rootToken(), session,
+                "{\"jsonrpc\":\"2.0\",\"id\":7,\"error\":{\"code\":-1,\"message\":\"no\"}}"), 400);
+        assertEquals(200, HttpCallers.post(server, sandbox.rootToken(), session, HttpCallers.LIST_TOOLS).statusCode(),
+                "the session goes on");
+    }
+
+    @Test
     void whatJettyRefusesItselfGetsTheSameShortJsonBody() throws Exception {
         int port = server.port();
         for (String framing : new String[] {"Content-Length: -5\r\n", "Content-Length: 2\r\nContent-Length: 3\r\n",
